@@ -1,0 +1,2 @@
+build/src/okr/progress.o: src/okr/progress.c src/okr/progress.h
+src/okr/progress.h:

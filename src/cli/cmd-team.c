@@ -1,0 +1,45 @@
+/*
+ * cmd-team.c: okrdesk team add|edit|list|show|rm.
+ */
+#include "cli/entity.h"
+
+ENTITY_GLUE(team, "name")
+
+static enum err_code
+team_list_v(struct okr *o, const char *cycle, struct arena *a, void *outp,
+    size_t *n, struct err *e)
+{
+	(void)cycle;
+	return team_list(o, a, outp, n, e);
+}
+
+static const char *const team_columns[] = { "name", "parent", "description", NULL };
+
+static int cmd_team(struct cli *, int, char **);
+
+const struct cmd_entry cmd_team_entry = {
+	"team", cmd_team, CMD_WORKSPACE | CMD_WRITES,
+	"Teams, a tree from the company down",
+	"usage: okrdesk team add NAME [--FIELD VALUE]...\n"
+	"       okrdesk team edit NAME [--FIELD VALUE]... [--unset FIELD]\n"
+	"       okrdesk team list [--json]\n"
+	"       okrdesk team show NAME [--json]\n"
+	"       okrdesk team rm NAME\n\n"
+	"Teams, a tree from the company down.\n\nfields:\n"
+	"  --parent TEAM        the team above it (none for the company)\n"
+	"  --description TEXT   what the team does\n"
+	"\nRenaming: 'team edit OLD --name NEW'.  Every change is kept in the\n"
+	"history.  Exit status: 0 done, 1 failed, 2 bad usage or value.\n"
+};
+
+static const struct entity_cmd team_cmd = {
+	&cmd_team_entry, "team", team_fields, sizeof(struct team), team_columns, 0,
+	team_defaults_v, team_ident_v, team_id_v, team_get_v, team_list_v, team_add_v,
+	team_update_v, team_rm, NULL, NULL, NULL
+};
+
+static int
+cmd_team(struct cli *cli, int argc, char **argv)
+{
+	return entity_run(cli, &team_cmd, argc, argv);
+}

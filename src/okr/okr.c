@@ -1,0 +1,161 @@
+/*
+ * okr.c: opening a workspace, its transactions and its settings.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "okr/okr.h"
+
+static enum err_code
+load_workspace(struct okr *o, struct err *e)
+{
+	struct store_q	*q;
+	enum err_code	 rc;
+	int		 r;
+
+	if ((rc = store_q_open(o->st, STMT_WS_GET, &q, e, "")) != ERR_OK)
+		return rc;
+	if ((r = store_q_next(q, e)) == 1) {
+		o->ws.name = arena_strdup(&o->arena, store_q_text(q, 0));
+		o->ws.timezone = arena_strdup(&o->arena, store_q_text(q, 1));
+		o->ws.cadence_days = store_q_int(q, 2);
+		o->ws.grace_days = store_q_int(q, 3);
+	}
+	store_q_close(q);
+	if (r < 0)
+		return e ? e->code : ERR_STORE;
+	if (r == 0)
+		return err_set(e, ERR_NOTFOUND, "the workspace has no "
+		    "settings: run 'okrdesk init'");
+	if (arena_failed(&o->arena))
+		return err_set(e, ERR_NOMEM, "out of memory");
+	return clock_zone_set(o->ws.timezone, e);
+}
+
+static struct okr *
+okr_new(const char *actor)
+{
+	struct okr	*o;
+
+	if ((o = calloc(1, sizeof(*o))) == NULL)
+		return NULL;
+	o->actor = actor != NULL && *actor != '\0' ? actor : "okrdesk";
+	return o;
+}
+
+enum err_code
+okr_open(const char *db, const char *actor, struct okr **out,
+    struct err *e)
+{
+	struct okr	*o;
+	enum err_code	 rc;
+
+	if ((o = okr_new(actor)) == NULL)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	if ((rc = store_open(db, STORE_OPEN_EXISTING, &o->st, e)) != ERR_OK ||
+	    (rc = load_workspace(o, e)) != ERR_OK) {
+		okr_close(o);
+		return rc;
+	}
+	o->now = clock_now();
+	*out = o;
+	return ERR_OK;
+}
+
+enum err_code
+okr_create(const char *db, const struct workspace *ws, const char *actor,
+    struct okr **out, struct err *e)
+{
+	struct okr	*o;
+	enum err_code	 rc;
+	struct store_q	*q;
+	int		 r;
+
+	if ((rc = field_check_required(workspace_fields, ws, "workspace",
+	    e)) != ERR_OK || (rc = clock_zone_check(ws->timezone, e)) != ERR_OK)
+		return rc;
+	if ((o = okr_new(actor)) == NULL)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	if ((rc = store_open(db, STORE_OPEN_CREATE, &o->st, e)) != ERR_OK)
+		goto fail;
+	if ((rc = store_q_open(o->st, STMT_WS_GET, &q, e, "")) != ERR_OK)
+		goto fail;
+	r = store_q_next(q, e);
+	store_q_close(q);
+	if (r != 0) {
+		rc = r < 0 ? (e ? e->code : ERR_STORE) : err_set(e, ERR_EXISTS,
+		    "%s already holds a workspace", db);
+		goto fail;
+	}
+	if ((rc = store_begin(o->st, e)) != ERR_OK)
+		goto fail;
+	if ((rc = store_exec(o->st, STMT_WS_INSERT, e, "ttii", ws->name,
+	    ws->timezone, ws->cadence_days, ws->grace_days)) != ERR_OK ||
+	    (rc = history_diff(o, "workspace", 1, ws->name, workspace_fields,
+	    NULL, ws, e)) != ERR_OK) {
+		store_rollback(o->st);
+		goto fail;
+	}
+	if ((rc = store_commit(o->st, e)) != ERR_OK ||
+	    (rc = load_workspace(o, e)) != ERR_OK)
+		goto fail;
+	o->now = clock_now();
+	*out = o;
+	return ERR_OK;
+fail:
+	okr_close(o);
+	return rc;
+}
+
+void
+okr_close(struct okr *o)
+{
+	if (o == NULL)
+		return;
+	store_close(o->st);
+	arena_release(&o->arena);
+	free(o);
+}
+
+enum err_code
+okr_begin(struct okr *o, struct err *e)
+{
+	return store_begin(o->st, e);
+}
+
+enum err_code
+okr_commit(struct okr *o, struct err *e)
+{
+	return store_commit(o->st, e);
+}
+
+void
+okr_rollback(struct okr *o)
+{
+	store_rollback(o->st);
+}
+
+enum err_code
+workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
+{
+	enum err_code	 rc;
+
+	if ((rc = field_check_required(workspace_fields, ws, "workspace",
+	    e)) != ERR_OK || (rc = clock_zone_check(ws->timezone, e)) != ERR_OK)
+		return rc;
+	if ((rc = history_diff(o, "workspace", 1, ws->name, workspace_fields,
+	    &o->ws, ws, e)) != ERR_OK)
+		return rc;
+	if ((rc = store_exec(o->st, STMT_WS_UPDATE, e, "ttii", ws->name,
+	    ws->timezone, ws->cadence_days, ws->grace_days)) != ERR_OK)
+		return rc;
+	o->ws.name = arena_strdup(&o->arena, ws->name);
+	o->ws.timezone = arena_strdup(&o->arena, ws->timezone);
+	o->ws.cadence_days = ws->cadence_days;
+	o->ws.grace_days = ws->grace_days;
+	if (arena_failed(&o->arena))
+		return err_set(e, ERR_NOMEM, "out of memory");
+	return clock_zone_set(o->ws.timezone, e);
+}

@@ -1,0 +1,270 @@
+/*
+ * sql.c: every SQL text okrdesk runs: the schema migrations and the named
+ * statements of stmt.h.
+ *
+ * The SQL is written to run unchanged on SQLite (3.35 or later, for
+ * RETURNING) and PostgreSQL: $1.. placeholders (SQLite reads "$1" as a
+ * named parameter, which the backend binds by name), INSERT ... RETURNING
+ * for new ids, ON CONFLICT for upserts, no engine-specific functions.
+ * Times are int64 seconds UTC; calendar dates are 'YYYY-MM-DD' text.
+ */
+#include "store/backend.h"
+
+const char *const store_migrations[STORE_SCHEMA_VERSION] = {
+	/* 1: the OKR core */
+	"CREATE TABLE schema_version (version INTEGER NOT NULL);"
+	"INSERT INTO schema_version(version) VALUES (1);"
+	"CREATE TABLE workspace ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  name TEXT NOT NULL,"
+	"  timezone TEXT NOT NULL,"
+	"  cadence_days INTEGER NOT NULL DEFAULT 7,"
+	"  grace_days INTEGER NOT NULL DEFAULT 3);"
+	"CREATE TABLE team ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  parent_id INTEGER REFERENCES team(id),"
+	"  description TEXT);"
+	"CREATE TABLE person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  team_id INTEGER REFERENCES team(id),"
+	"  role TEXT NOT NULL,"
+	"  email TEXT);"
+	"CREATE TABLE cycle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  start_date TEXT NOT NULL,"
+	"  end_date TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  CHECK (end_date >= start_date));"
+	"CREATE TABLE objective ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  cycle_id INTEGER NOT NULL REFERENCES cycle(id),"
+	"  title TEXT NOT NULL,"
+	"  description TEXT,"
+	"  owner_team_id INTEGER REFERENCES team(id),"
+	"  owner_person_id INTEGER REFERENCES person(id),"
+	"  kind TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  weight REAL NOT NULL,"
+	"  grade REAL,"
+	"  retrospective TEXT,"
+	"  CHECK ((owner_team_id IS NULL) <> (owner_person_id IS NULL)));"
+	"CREATE TABLE key_result ("
+	"  id INTEGER PRIMARY KEY,"
+	"  objective_id INTEGER NOT NULL REFERENCES objective(id)"
+	"    ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  owner_person_id INTEGER REFERENCES person(id),"
+	"  kind TEXT NOT NULL,"
+	"  unit TEXT,"
+	"  baseline REAL,"
+	"  target REAL,"
+	"  band_low REAL,"
+	"  band_high REAL,"
+	"  weight REAL NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT 'manual',"
+	"  UNIQUE (objective_id, key));"
+	"CREATE TABLE alignment ("
+	"  objective_id INTEGER NOT NULL REFERENCES objective(id)"
+	"    ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  parent_objective_id INTEGER REFERENCES objective(id)"
+	"    ON DELETE CASCADE,"
+	"  parent_kr_id INTEGER REFERENCES key_result(id) ON DELETE CASCADE,"
+	"  CHECK ((parent_objective_id IS NULL) <> (parent_kr_id IS NULL)));"
+	"CREATE INDEX alignment_objective ON alignment(objective_id);"
+	"CREATE TABLE milestone ("
+	"  kr_id INTEGER NOT NULL REFERENCES key_result(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  weight REAL NOT NULL,"
+	"  done_at INTEGER,"
+	"  PRIMARY KEY (kr_id, title));"
+	"CREATE TABLE checkin ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kr_id INTEGER NOT NULL REFERENCES key_result(id) ON DELETE CASCADE,"
+	"  at INTEGER NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  confidence REAL CHECK (confidence BETWEEN 0 AND 1),"
+	"  note TEXT,"
+	"  author TEXT,"
+	"  source TEXT NOT NULL);"
+	"CREATE INDEX checkin_kr_at ON checkin(kr_id, at);"
+	"CREATE TABLE history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  entity_id INTEGER NOT NULL,"
+	"  label TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old TEXT,"
+	"  new TEXT);"
+	"CREATE INDEX history_entity ON history(entity, entity_id);"
+};
+
+#define OBJ_COLS \
+	"o.id, o.key, c.name, o.title, o.description, t.name, p.name, " \
+	"o.kind, o.state, o.weight, o.grade, o.retrospective " \
+	"FROM objective o JOIN cycle c ON c.id = o.cycle_id " \
+	"LEFT JOIN team t ON t.id = o.owner_team_id " \
+	"LEFT JOIN person p ON p.id = o.owner_person_id "
+
+#define KR_COLS \
+	"k.id, k.objective_id, o.key, k.key, k.title, p.name, k.kind, " \
+	"k.unit, k.baseline, k.target, k.band_low, k.band_high, k.weight, " \
+	"k.source " \
+	"FROM key_result k JOIN objective o ON o.id = k.objective_id " \
+	"JOIN cycle c ON c.id = o.cycle_id " \
+	"LEFT JOIN person p ON p.id = k.owner_person_id "
+
+const char *const stmt_sql[STMT__MAX] = {
+	[STMT_WS_GET] =
+	    "SELECT name, timezone, cadence_days, grace_days FROM workspace "
+	    "WHERE id = 1",
+	[STMT_WS_INSERT] =
+	    "INSERT INTO workspace(id, name, timezone, cadence_days, "
+	    "grace_days) VALUES (1, $1, $2, $3, $4)",
+	[STMT_WS_UPDATE] =
+	    "UPDATE workspace SET name = $1, timezone = $2, "
+	    "cadence_days = $3, grace_days = $4 WHERE id = 1",
+
+	[STMT_TEAM_LIST] =
+	    "SELECT t.id, t.name, p.name, t.description FROM team t "
+	    "LEFT JOIN team p ON p.id = t.parent_id ORDER BY t.id",
+	[STMT_TEAM_GET] =
+	    "SELECT t.id, t.name, p.name, t.description FROM team t "
+	    "LEFT JOIN team p ON p.id = t.parent_id WHERE t.name = $1",
+	[STMT_TEAM_INSERT] =
+	    "INSERT INTO team(name, parent_id, description) "
+	    "VALUES ($1, $2, $3) RETURNING id",
+	[STMT_TEAM_UPDATE] =
+	    "UPDATE team SET name = $2, parent_id = $3, description = $4 "
+	    "WHERE id = $1",
+	[STMT_TEAM_DELETE] = "DELETE FROM team WHERE id = $1",
+	[STMT_TEAM_USES] =
+	    "SELECT (SELECT count(*) FROM team WHERE parent_id = $1), "
+	    "(SELECT count(*) FROM person WHERE team_id = $1), "
+	    "(SELECT count(*) FROM objective WHERE owner_team_id = $1)",
+
+	[STMT_PERSON_LIST] =
+	    "SELECT p.id, p.name, t.name, p.role, p.email FROM person p "
+	    "LEFT JOIN team t ON t.id = p.team_id ORDER BY p.id",
+	[STMT_PERSON_GET] =
+	    "SELECT p.id, p.name, t.name, p.role, p.email FROM person p "
+	    "LEFT JOIN team t ON t.id = p.team_id WHERE p.name = $1",
+	[STMT_PERSON_INSERT] =
+	    "INSERT INTO person(name, team_id, role, email) "
+	    "VALUES ($1, $2, $3, $4) RETURNING id",
+	[STMT_PERSON_UPDATE] =
+	    "UPDATE person SET name = $2, team_id = $3, role = $4, "
+	    "email = $5 WHERE id = $1",
+	[STMT_PERSON_DELETE] = "DELETE FROM person WHERE id = $1",
+	[STMT_PERSON_USES] =
+	    "SELECT (SELECT count(*) FROM objective "
+	    "WHERE owner_person_id = $1), (SELECT count(*) FROM key_result "
+	    "WHERE owner_person_id = $1)",
+
+	[STMT_CYCLE_LIST] =
+	    "SELECT id, name, start_date, end_date, state FROM cycle "
+	    "ORDER BY start_date, id",
+	[STMT_CYCLE_GET] =
+	    "SELECT id, name, start_date, end_date, state FROM cycle "
+	    "WHERE name = $1",
+	[STMT_CYCLE_INSERT] =
+	    "INSERT INTO cycle(name, start_date, end_date, state) "
+	    "VALUES ($1, $2, $3, $4) RETURNING id",
+	[STMT_CYCLE_UPDATE] =
+	    "UPDATE cycle SET name = $2, start_date = $3, end_date = $4, "
+	    "state = $5 WHERE id = $1",
+	[STMT_CYCLE_DELETE] = "DELETE FROM cycle WHERE id = $1",
+	[STMT_CYCLE_USES] =
+	    "SELECT count(*) FROM objective WHERE cycle_id = $1",
+
+	[STMT_OBJ_LIST] =
+	    "SELECT " OBJ_COLS "WHERE ($1 IS NULL OR c.name = $1) "
+	    "ORDER BY o.id",
+	[STMT_OBJ_GET] = "SELECT " OBJ_COLS "WHERE o.key = $1",
+	[STMT_OBJ_GET_ID] = "SELECT " OBJ_COLS "WHERE o.id = $1",
+	[STMT_OBJ_INSERT] =
+	    "INSERT INTO objective(key, cycle_id, title, description, "
+	    "owner_team_id, owner_person_id, kind, state, weight) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+	[STMT_OBJ_UPDATE] =
+	    "UPDATE objective SET key = $2, cycle_id = $3, title = $4, "
+	    "description = $5, owner_team_id = $6, owner_person_id = $7, "
+	    "kind = $8, state = $9, weight = $10 WHERE id = $1",
+	[STMT_OBJ_DELETE] = "DELETE FROM objective WHERE id = $1",
+
+	[STMT_ALIGN_LIST] =
+	    "SELECT a.objective_id, po.key, ko.key, k.key FROM alignment a "
+	    "LEFT JOIN objective po ON po.id = a.parent_objective_id "
+	    "LEFT JOIN key_result k ON k.id = a.parent_kr_id "
+	    "LEFT JOIN objective ko ON ko.id = k.objective_id "
+	    "ORDER BY a.objective_id, a.seq",
+	[STMT_ALIGN_CLEAR] = "DELETE FROM alignment WHERE objective_id = $1",
+	[STMT_ALIGN_INSERT] =
+	    "INSERT INTO alignment(objective_id, seq, parent_objective_id, "
+	    "parent_kr_id) VALUES ($1, $2, $3, $4)",
+
+	[STMT_KR_LIST] =
+	    "SELECT " KR_COLS "WHERE ($1 IS NULL OR c.name = $1) "
+	    "ORDER BY o.id, k.seq",
+	[STMT_KR_LIST_OBJ] =
+	    "SELECT " KR_COLS "WHERE k.objective_id = $1 ORDER BY k.seq",
+	[STMT_KR_GET] = "SELECT " KR_COLS "WHERE o.key = $1 AND k.key = $2",
+	[STMT_KR_INSERT] =
+	    "INSERT INTO key_result(objective_id, key, seq, title, "
+	    "owner_person_id, kind, unit, baseline, target, band_low, "
+	    "band_high, weight) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+	    "$10, $11, $12) RETURNING id",
+	[STMT_KR_UPDATE] =
+	    "UPDATE key_result SET key = $2, title = $3, owner_person_id = $4,"
+	    " kind = $5, unit = $6, baseline = $7, target = $8, "
+	    "band_low = $9, band_high = $10, weight = $11 WHERE id = $1",
+	[STMT_KR_DELETE] = "DELETE FROM key_result WHERE id = $1",
+	[STMT_KR_NEXT_SEQ] =
+	    "SELECT coalesce(max(seq), 0) + 1 FROM key_result "
+	    "WHERE objective_id = $1",
+
+	[STMT_MS_LIST] =
+	    "SELECT seq, title, weight, done_at FROM milestone "
+	    "WHERE kr_id = $1 ORDER BY seq",
+	[STMT_MS_UPSERT] =
+	    "INSERT INTO milestone(kr_id, seq, title, weight) "
+	    "VALUES ($1, $2, $3, $4) ON CONFLICT (kr_id, title) "
+	    "DO UPDATE SET seq = excluded.seq, weight = excluded.weight",
+	[STMT_MS_DELETE] =
+	    "DELETE FROM milestone WHERE kr_id = $1 AND title = $2",
+	[STMT_MS_SET_DONE] =
+	    "UPDATE milestone SET done_at = $3 WHERE kr_id = $1 "
+	    "AND title = $2",
+
+	[STMT_CHECKIN_INSERT] =
+	    "INSERT INTO checkin(kr_id, at, value, confidence, note, author, "
+	    "source) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+	[STMT_CHECKIN_LIST] =
+	    "SELECT id, at, value, confidence, note, author, source "
+	    "FROM checkin WHERE kr_id = $1 ORDER BY at, id",
+	[STMT_CHECKIN_LIST_CYCLE] =
+	    "SELECT ci.kr_id, ci.id, ci.at, ci.value, ci.confidence, ci.note,"
+	    " ci.author, ci.source FROM checkin ci "
+	    "JOIN key_result k ON k.id = ci.kr_id "
+	    "JOIN objective o ON o.id = k.objective_id "
+	    "JOIN cycle c ON c.id = o.cycle_id "
+	    "WHERE ($1 IS NULL OR c.name = $1) ORDER BY ci.kr_id, ci.at, ci.id",
+
+	[STMT_HIST_INSERT] =
+	    "INSERT INTO history(at, who, entity, entity_id, label, field, "
+	    "old, new) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	[STMT_HIST_LIST] =
+	    "SELECT id, at, who, entity, entity_id, label, field, old, new "
+	    "FROM history WHERE ($1 IS NULL OR entity = $1) "
+	    "AND ($2 IS NULL OR label = $2 OR label LIKE $2 || '/%') "
+	    "ORDER BY id DESC LIMIT $3",
+};

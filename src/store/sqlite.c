@@ -1,0 +1,307 @@
+/*
+ * sqlite.c: the SQLite backend of the store.
+ *
+ * One connection per process, in WAL mode with foreign keys on and a busy
+ * timeout, so a reader (the web server, later) and a writer (an import) do
+ * not block each other.  Each named statement is prepared once, on first
+ * use, and kept for the life of the connection.  Parameters are bound by
+ * name ("$1"), which keeps the SQL text shared with PostgreSQL.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "store/backend.h"
+
+struct sqlite_q {
+	struct store_q	 q;		/* must be first */
+	sqlite3_stmt	*stmt;
+	int		 busy;		/* opened and not yet closed */
+};
+
+struct sqlite_store {
+	struct store	 st;		/* must be first */
+	sqlite3		*db;
+	char		*path;
+	struct sqlite_q	 qs[STMT__MAX];
+};
+
+static enum err_code
+sqlite_err(struct sqlite_store *s, int rc, const char *what, struct err *e)
+{
+	int	 ext = sqlite3_extended_errcode(s->db);
+
+	(void)rc;
+	switch (ext) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return err_set(e, ERR_EXISTS, "%s: %s", what,
+		    sqlite3_errmsg(s->db));
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+	case SQLITE_CONSTRAINT_CHECK:
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return err_set(e, ERR_CONFLICT, "%s: %s", what,
+		    sqlite3_errmsg(s->db));
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ERR_CONFLICT, "%s: the workspace %s is busy "
+		    "(another okrdesk is writing to it)", what, s->path);
+	case SQLITE_READONLY:
+		return err_set(e, ERR_IO, "%s: the workspace %s is read-only",
+		    what, s->path);
+	case SQLITE_FULL:
+		return err_set(e, ERR_IO, "%s: the disk is full", what);
+	default:
+		return err_set(e, ERR_STORE, "%s: %s", what,
+		    sqlite3_errmsg(s->db));
+	}
+}
+
+static void
+sqlite_close(struct store *st)
+{
+	struct sqlite_store	*s = (struct sqlite_store *)st;
+	size_t			 i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		sqlite3_finalize(s->qs[i].stmt);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+static enum err_code
+sqlite_exec_sql(struct store *st, const char *sql, struct err *e)
+{
+	struct sqlite_store	*s = (struct sqlite_store *)st;
+	int			 rc;
+
+	if ((rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+		return sqlite_err(s, rc, "sql", e);
+	return ERR_OK;
+}
+
+static enum err_code
+sqlite_q_open(struct store *st, enum stmt id, const struct sval *v,
+    size_t n, struct store_q **out, struct err *e)
+{
+	struct sqlite_store	*s = (struct sqlite_store *)st;
+	struct sqlite_q		*q = &s->qs[id];
+	char			 name[24];
+	size_t			 i;
+	int			 rc, idx;
+
+	if (q->stmt == NULL) {
+		rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &q->stmt, NULL);
+		if (rc != SQLITE_OK)
+			return sqlite_err(s, rc, stmt_names[id], e);
+		q->q.st = st;
+		q->q.id = id;
+	} else {
+		sqlite3_reset(q->stmt);
+		sqlite3_clear_bindings(q->stmt);
+	}
+	if ((size_t)sqlite3_bind_parameter_count(q->stmt) != n)
+		return err_set(e, ERR_INTERNAL, "%s: %d parameters expected, "
+		    "%zu given", stmt_names[id],
+		    sqlite3_bind_parameter_count(q->stmt), n);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "$%zu", i + 1);
+		if ((idx = sqlite3_bind_parameter_index(q->stmt, name)) == 0)
+			return err_set(e, ERR_INTERNAL, "%s: no parameter %s",
+			    stmt_names[id], name);
+		switch (v[i].type) {
+		case SV_NULL:
+			rc = sqlite3_bind_null(q->stmt, idx);
+			break;
+		case SV_INT:
+			rc = sqlite3_bind_int64(q->stmt, idx, v[i].i);
+			break;
+		case SV_REAL:
+			rc = sqlite3_bind_double(q->stmt, idx, v[i].r);
+			break;
+		case SV_TEXT:
+			rc = sqlite3_bind_text(q->stmt, idx, v[i].t, -1,
+			    SQLITE_TRANSIENT);
+			break;
+		}
+		if (rc != SQLITE_OK)
+			return sqlite_err(s, rc, stmt_names[id], e);
+	}
+	q->busy = 1;
+	*out = &q->q;
+	return ERR_OK;
+}
+
+static int
+sqlite_q_next(struct store_q *sq, struct err *e)
+{
+	struct sqlite_q		*q = (struct sqlite_q *)sq;
+	struct sqlite_store	*s = (struct sqlite_store *)sq->st;
+	int			 rc;
+
+	rc = sqlite3_step(q->stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	sqlite_err(s, rc, stmt_names[sq->id], e);
+	return -1;
+}
+
+static int64_t
+sqlite_q_int(struct store_q *sq, int col)
+{
+	return sqlite3_column_int64(((struct sqlite_q *)sq)->stmt, col);
+}
+
+static double
+sqlite_q_real(struct store_q *sq, int col)
+{
+	sqlite3_stmt	*stmt = ((struct sqlite_q *)sq)->stmt;
+
+	if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+		return NAN;
+	return sqlite3_column_double(stmt, col);
+}
+
+static const char *
+sqlite_q_text(struct store_q *sq, int col)
+{
+	sqlite3_stmt	*stmt = ((struct sqlite_q *)sq)->stmt;
+
+	if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+		return NULL;
+	return (const char *)sqlite3_column_text(stmt, col);
+}
+
+static int
+sqlite_q_null(struct store_q *sq, int col)
+{
+	return sqlite3_column_type(((struct sqlite_q *)sq)->stmt, col) ==
+	    SQLITE_NULL;
+}
+
+static void
+sqlite_q_close(struct store_q *sq)
+{
+	struct sqlite_q	*q = (struct sqlite_q *)sq;
+
+	sqlite3_reset(q->stmt);
+	sqlite3_clear_bindings(q->stmt);
+	q->busy = 0;
+}
+
+static const struct store_ops sqlite_ops = {
+	sqlite_close,
+	sqlite_exec_sql,
+	sqlite_q_open,
+	sqlite_q_next,
+	sqlite_q_int,
+	sqlite_q_real,
+	sqlite_q_text,
+	sqlite_q_null,
+	sqlite_q_close,
+};
+
+/*
+ * The schema version of an open database: 0 for an empty one, -1 (with e
+ * set) for a file that is not an okrdesk workspace.
+ */
+static int
+sqlite_version(struct sqlite_store *s, struct err *e)
+{
+	sqlite3_stmt	*stmt = NULL;
+	int		 rc, ntables, version = -1;
+
+	rc = sqlite3_prepare_v2(s->db, "SELECT count(*), "
+	    "sum(name = 'schema_version') FROM sqlite_master "
+	    "WHERE type = 'table'", -1, &stmt, NULL);
+	if (rc != SQLITE_OK || sqlite3_step(stmt) != SQLITE_ROW) {
+		err_set(e, ERR_INVAL, "%s is not an okrdesk workspace (%s)",
+		    s->path, sqlite3_errmsg(s->db));
+		goto out;
+	}
+	ntables = sqlite3_column_int(stmt, 0);
+	if (ntables == 0) {
+		version = 0;
+		goto out;
+	}
+	if (sqlite3_column_int(stmt, 1) != 1) {
+		err_set(e, ERR_INVAL, "%s is an SQLite database but not an "
+		    "okrdesk workspace", s->path);
+		goto out;
+	}
+	sqlite3_finalize(stmt);
+	rc = sqlite3_prepare_v2(s->db, "SELECT max(version) FROM "
+	    "schema_version", -1, &stmt, NULL);
+	if (rc != SQLITE_OK || sqlite3_step(stmt) != SQLITE_ROW ||
+	    sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+		err_set(e, ERR_INVAL, "%s: the schema version is missing",
+		    s->path);
+		goto out;
+	}
+	version = sqlite3_column_int(stmt, 0);
+out:
+	sqlite3_finalize(stmt);
+	return version;
+}
+
+enum err_code
+sqlite_open(const char *path, enum store_open_mode mode, struct store **out,
+    struct err *e)
+{
+	struct sqlite_store	*s;
+	struct stat		 sb;
+	enum err_code		 rc;
+	int			 flags, version;
+
+	if (mode == STORE_OPEN_EXISTING && stat(path, &sb) == -1)
+		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+		    "no workspace at %s (%s): create one with 'okrdesk init' "
+		    "or give another with --db", path, strerror(errno));
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (s->path = strdup(path)) == NULL) {
+		free(s);
+		return err_set(e, ERR_NOMEM, "out of memory");
+	}
+	s->st.ops = &sqlite_ops;
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	    (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		rc = err_set(e, ERR_IO, "cannot open %s: %s", path,
+		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	if ((version = sqlite_version(s, e)) < 0) {
+		rc = e ? e->code : ERR_INVAL;
+		goto fail;
+	}
+	if (version == 0 && mode == STORE_OPEN_EXISTING) {
+		rc = err_set(e, ERR_NOTFOUND, "%s holds no workspace: create "
+		    "one with 'okrdesk init'", path);
+		goto fail;
+	}
+	if ((rc = sqlite_exec_sql(&s->st, "PRAGMA journal_mode = WAL; "
+	    "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", e))
+	    != ERR_OK)
+		goto fail;
+	s->st.schema_found = version;
+	if ((rc = store_migrate(&s->st, version, e)) != ERR_OK) {
+		err_prefix(e, "%s", path);
+		goto fail;
+	}
+	*out = &s->st;
+	return ERR_OK;
+fail:
+	sqlite_close(&s->st);
+	return rc;
+}

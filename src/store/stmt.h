@@ -1,0 +1,85 @@
+/*
+ * stmt.h: the names of every SQL statement okrdesk runs.
+ *
+ * The okr layer names a statement by its enum and binds its parameters; the
+ * text of each statement lives in store/sql.c and nowhere else (kcgi's
+ * sqlbox idiom).  The comment beside each name gives its parameters ($1..)
+ * and, for queries, its result columns, which is the whole contract between
+ * okr/ and store/.
+ */
+#ifndef STORE_STMT_H
+#define STORE_STMT_H
+
+#define STMT_LIST(X) \
+	/* workspace: name, timezone, cadence_days, grace_days */ \
+	X(WS_GET)		/* -> name, timezone, cadence_days, grace_days */ \
+	X(WS_INSERT)		/* name, timezone, cadence_days, grace_days */ \
+	X(WS_UPDATE)		/* name, timezone, cadence_days, grace_days */ \
+	X(TEAM_LIST)		/* -> id, name, parent, description */ \
+	X(TEAM_GET)		/* name -> id, name, parent, description */ \
+	X(TEAM_INSERT)		/* name, parent_id, description -> id */ \
+	X(TEAM_UPDATE)		/* id, name, parent_id, description */ \
+	X(TEAM_DELETE)		/* id */ \
+	X(TEAM_USES)		/* id -> child teams, people, objectives */ \
+	X(PERSON_LIST)		/* -> id, name, team, role, email */ \
+	X(PERSON_GET)		/* name -> id, name, team, role, email */ \
+	X(PERSON_INSERT)	/* name, team_id, role, email -> id */ \
+	X(PERSON_UPDATE)	/* id, name, team_id, role, email */ \
+	X(PERSON_DELETE)	/* id */ \
+	X(PERSON_USES)		/* id -> objectives owned, key results owned */ \
+	X(CYCLE_LIST)		/* -> id, name, start, end, state */ \
+	X(CYCLE_GET)		/* name -> id, name, start, end, state */ \
+	X(CYCLE_INSERT)		/* name, start, end, state -> id */ \
+	X(CYCLE_UPDATE)		/* id, name, start, end, state */ \
+	X(CYCLE_DELETE)		/* id */ \
+	X(CYCLE_USES)		/* id -> objectives */ \
+	X(OBJ_LIST)		/* cycle name or NULL -> OBJ columns */ \
+	X(OBJ_GET)		/* key -> OBJ columns */ \
+	X(OBJ_GET_ID)		/* id -> OBJ columns */ \
+	X(OBJ_INSERT)		/* key, cycle_id, title, description, team_id, person_id, kind, state, weight -> id */ \
+	X(OBJ_UPDATE)		/* id, key, cycle_id, title, description, team_id, person_id, kind, state, weight */ \
+	X(OBJ_DELETE)		/* id */ \
+	X(ALIGN_LIST)		/* -> objective_id, parent objective key, parent kr objective key, parent kr key */ \
+	X(ALIGN_CLEAR)		/* objective_id */ \
+	X(ALIGN_INSERT)		/* objective_id, seq, parent_objective_id, parent_kr_id */ \
+	X(KR_LIST)		/* cycle name or NULL -> KR columns */ \
+	X(KR_LIST_OBJ)		/* objective_id -> KR columns */ \
+	X(KR_GET)		/* objective key, kr key -> KR columns */ \
+	X(KR_INSERT)		/* objective_id, key, seq, title, person_id, kind, unit, baseline, target, low, high, weight -> id */ \
+	X(KR_UPDATE)		/* id, key, title, person_id, kind, unit, baseline, target, low, high, weight */ \
+	X(KR_DELETE)		/* id */ \
+	X(KR_NEXT_SEQ)		/* objective_id -> next seq */ \
+	X(MS_LIST)		/* kr_id -> seq, title, weight, done_at */ \
+	X(MS_UPSERT)		/* kr_id, seq, title, weight */ \
+	X(MS_DELETE)		/* kr_id, title */ \
+	X(MS_SET_DONE)		/* kr_id, title, done_at or NULL */ \
+	X(CHECKIN_INSERT)	/* kr_id, at, value, confidence, note, author, source -> id */ \
+	X(CHECKIN_LIST)		/* kr_id -> id, at, value, confidence, note, author, source */ \
+	X(CHECKIN_LIST_CYCLE)	/* cycle name or NULL -> kr_id, id, at, value, confidence, note, author, source */ \
+	X(HIST_INSERT)		/* at, who, entity, entity_id, label, field, old, new */ \
+	X(HIST_LIST)		/* entity or NULL, label or NULL, limit -> id, at, who, entity, entity_id, label, field, old, new */
+
+enum stmt {
+#define X(n) STMT_##n,
+	STMT_LIST(X)
+#undef X
+	STMT__MAX
+};
+
+/* Columns of OBJ_LIST, OBJ_GET, OBJ_GET_ID. */
+enum obj_col {
+	OBJ_C_ID, OBJ_C_KEY, OBJ_C_CYCLE, OBJ_C_TITLE, OBJ_C_DESCRIPTION,
+	OBJ_C_TEAM, OBJ_C_PERSON, OBJ_C_KIND, OBJ_C_STATE, OBJ_C_WEIGHT,
+	OBJ_C_GRADE, OBJ_C_RETRO, OBJ_C__MAX
+};
+
+/* Columns of KR_LIST, KR_LIST_OBJ, KR_GET. */
+enum kr_col {
+	KR_C_ID, KR_C_OBJECTIVE_ID, KR_C_OBJECTIVE, KR_C_KEY, KR_C_TITLE,
+	KR_C_OWNER, KR_C_KIND, KR_C_UNIT, KR_C_BASELINE, KR_C_TARGET,
+	KR_C_LOW, KR_C_HIGH, KR_C_WEIGHT, KR_C_SOURCE, KR_C__MAX
+};
+
+extern const char *const stmt_names[STMT__MAX];
+
+#endif /* STORE_STMT_H */

@@ -1,0 +1,243 @@
+/*
+ * store.c: the backend-independent half of the store interface: choosing a
+ * backend by URI, binding parameters from type strings, transactions and
+ * schema migration.  See store.h.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "store/backend.h"
+
+const char *const stmt_names[STMT__MAX] = {
+#define X(n) #n,
+	STMT_LIST(X)
+#undef X
+};
+
+enum err_code
+store_open(const char *uri, enum store_open_mode mode, struct store **out,
+    struct err *e)
+{
+	if (uri == NULL || *uri == '\0')
+		return err_set(e, ERR_USAGE, "no database given");
+	if (strncmp(uri, "postgresql://", 13) == 0 ||
+	    strncmp(uri, "postgres://", 11) == 0)
+		return err_set(e, ERR_INVAL, "%s: the PostgreSQL backend is "
+		    "not built into this okrdesk yet", uri);
+	return sqlite_open(uri, mode, out, e);
+}
+
+void
+store_close(struct store *st)
+{
+	if (st != NULL)
+		st->ops->close(st);
+}
+
+int
+store_schema_found(const struct store *st)
+{
+	return st->schema_found;
+}
+
+enum err_code
+store_begin(struct store *st, struct err *e)
+{
+	enum err_code	 rc;
+
+	if ((rc = st->ops->exec_sql(st, "BEGIN", e)) == ERR_OK)
+		st->in_tx = 1;
+	return rc;
+}
+
+enum err_code
+store_commit(struct store *st, struct err *e)
+{
+	enum err_code	 rc;
+
+	rc = st->ops->exec_sql(st, "COMMIT", e);
+	st->in_tx = 0;
+	return rc;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (st->in_tx)
+		(void)st->ops->exec_sql(st, "ROLLBACK", NULL);
+	st->in_tx = 0;
+}
+
+/* Convert a type string and its arguments into svals. */
+static enum err_code
+bind_args(enum stmt id, const char *types, va_list ap, struct sval *v,
+    size_t *n, struct err *e)
+{
+	size_t	 i;
+
+	for (i = 0; types[i] != '\0'; i++) {
+		if (i == STORE_MAX_PARAMS)
+			return err_set(e, ERR_INTERNAL, "%s: too many "
+			    "parameters", stmt_names[id]);
+		memset(&v[i], 0, sizeof(v[i]));
+		switch (types[i]) {
+		case 'i':
+			v[i].type = SV_INT;
+			v[i].i = va_arg(ap, int64_t);
+			break;
+		case 'I':
+			v[i].i = va_arg(ap, int64_t);
+			v[i].type = v[i].i == 0 ? SV_NULL : SV_INT;
+			break;
+		case 'r':
+			v[i].r = va_arg(ap, double);
+			v[i].type = isnan(v[i].r) ? SV_NULL : SV_REAL;
+			break;
+		case 't':
+			v[i].t = va_arg(ap, const char *);
+			v[i].type = v[i].t == NULL ? SV_NULL : SV_TEXT;
+			break;
+		default:
+			return err_set(e, ERR_INTERNAL, "%s: bad parameter "
+			    "type '%c'", stmt_names[id], types[i]);
+		}
+	}
+	*n = i;
+	return ERR_OK;
+}
+
+enum err_code
+store_q_open(struct store *st, enum stmt id, struct store_q **q,
+    struct err *e, const char *types, ...)
+{
+	struct sval	 v[STORE_MAX_PARAMS];
+	size_t		 n;
+	va_list		 ap;
+	enum err_code	 rc;
+
+	va_start(ap, types);
+	rc = bind_args(id, types, ap, v, &n, e);
+	va_end(ap);
+	if (rc != ERR_OK)
+		return rc;
+	return st->ops->q_open(st, id, v, n, q, e);
+}
+
+int
+store_q_next(struct store_q *q, struct err *e)
+{
+	return q->st->ops->q_next(q, e);
+}
+
+int64_t
+store_q_int(struct store_q *q, int col)
+{
+	return q->st->ops->q_int(q, col);
+}
+
+double
+store_q_real(struct store_q *q, int col)
+{
+	return q->st->ops->q_real(q, col);
+}
+
+const char *
+store_q_text(struct store_q *q, int col)
+{
+	return q->st->ops->q_text(q, col);
+}
+
+int
+store_q_null(struct store_q *q, int col)
+{
+	return q->st->ops->q_null(q, col);
+}
+
+void
+store_q_close(struct store_q *q)
+{
+	if (q != NULL)
+		q->st->ops->q_close(q);
+}
+
+enum err_code
+store_exec(struct store *st, enum stmt id, struct err *e,
+    const char *types, ...)
+{
+	struct sval	 v[STORE_MAX_PARAMS];
+	struct store_q	*q;
+	size_t		 n;
+	va_list		 ap;
+	enum err_code	 rc;
+	int		 r;
+
+	va_start(ap, types);
+	rc = bind_args(id, types, ap, v, &n, e);
+	va_end(ap);
+	if (rc != ERR_OK)
+		return rc;
+	if ((rc = st->ops->q_open(st, id, v, n, &q, e)) != ERR_OK)
+		return rc;
+	while ((r = st->ops->q_next(q, e)) == 1)
+		;
+	st->ops->q_close(q);
+	return r == 0 ? ERR_OK : (e ? e->code : ERR_STORE);
+}
+
+enum err_code
+store_int(struct store *st, enum stmt id, int64_t *out, struct err *e,
+    const char *types, ...)
+{
+	struct sval	 v[STORE_MAX_PARAMS];
+	struct store_q	*q;
+	size_t		 n;
+	va_list		 ap;
+	enum err_code	 rc;
+	int		 r;
+
+	va_start(ap, types);
+	rc = bind_args(id, types, ap, v, &n, e);
+	va_end(ap);
+	if (rc != ERR_OK)
+		return rc;
+	if ((rc = st->ops->q_open(st, id, v, n, &q, e)) != ERR_OK)
+		return rc;
+	if ((r = st->ops->q_next(q, e)) == 1)
+		*out = st->ops->q_int(q, 0);
+	/* drain, so that an INSERT ... RETURNING completes */
+	while (r == 1 && (r = st->ops->q_next(q, e)) == 1)
+		;
+	st->ops->q_close(q);
+	if (r < 0)
+		return e ? e->code : ERR_STORE;
+	return ERR_OK;
+}
+
+enum err_code
+store_migrate(struct store *st, int found, struct err *e)
+{
+	enum err_code	 rc;
+	int		 v;
+
+	if (found > STORE_SCHEMA_VERSION)
+		return err_set(e, ERR_VERSION, "this workspace was written by "
+		    "a newer okrdesk (schema version %d; this okrdesk knows up "
+		    "to %d): upgrade okrdesk to open it", found,
+		    STORE_SCHEMA_VERSION);
+	if (found == STORE_SCHEMA_VERSION)
+		return ERR_OK;
+	if ((rc = store_begin(st, e)) != ERR_OK)
+		return rc;
+	/* each migration ends by recording its own version */
+	for (v = found; v < STORE_SCHEMA_VERSION; v++)
+		if ((rc = st->ops->exec_sql(st, store_migrations[v], e))
+		    != ERR_OK) {
+			err_prefix(e, "migrating the schema to version %d",
+			    v + 1);
+			store_rollback(st);
+			return rc;
+		}
+	return store_commit(st, e);
+}
