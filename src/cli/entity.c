@@ -237,16 +237,20 @@ entity_list(struct cli *cli, const struct entity_cmd *ec, int argc,
 				w[c] = cell.len > 40 ? 40 : cell.len;
 		}
 	for (c = 0; c < ncol; c++)
-		buf_printf(&b, "%-*s%s", (int)w[c], ec->columns[c],
-		    c + 1 < ncol ? "  " : "\n");
+		buf_printf(&b, "%-*s%s", c + 1 < ncol ? (int)w[c] : 0,
+		    ec->columns[c], c + 1 < ncol ? "  " : "\n");
 	for (i = 0; i < n; i++)
 		for (c = 0; c < ncol; c++) {
 			f = field_find(ec->fields, ec->columns[c]);
 			buf_reset(&cell);
 			field_format(f, v + i * ec->size, &cell);
-			buf_printf(&b, "%-*.*s%s", (int)w[c], (int)w[c],
-			    cell.len ? buf_cstr(&cell) : "-",
-			    c + 1 < ncol ? "  " : "\n");
+			if (c + 1 == ncol)	/* no padding at the end */
+				buf_printf(&b, "%.*s\n", (int)w[c],
+				    cell.len ? buf_cstr(&cell) : "-");
+			else
+				buf_printf(&b, "%-*.*s  ", (int)w[c],
+				    (int)w[c], cell.len ? buf_cstr(&cell) :
+				    "-");
 		}
 	r = cli_out(cli, buf_cstr(&b));
 	buf_release(&b);

@@ -282,8 +282,8 @@ align_resolve(struct okr *o, const struct objective *ob, struct arena *a,
 		if (slash == NULL)
 			continue;
 		if ((rc = ref_kr(o, ref, &ids->pkr[i], e)) == ERR_NOTFOUND)
-			return err_setf(e, rc, "aligns", "aligns: no key result "
-			    "\"%s\"", ref);
+			return err_setf(e, rc, "aligns", "aligns: no key "
+			    "result \"%s\"", ref);
 		if (rc != ERR_OK)
 			return rc;
 	}
