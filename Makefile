@@ -54,16 +54,22 @@ all: okrdesk
 okrdesk: $(BIN)
 	@cp $(BIN) okrdesk
 
+# V=1 shows the whole compiler command lines.
+Q := $(if $(V),,@)
+
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) $(PKGCFLAGS) -c -o $@ $<
 
 $(BIN): $(MAINOBJ) $(LIBOBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKGLIBS) -lm
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKGLIBS) -lm
 
 $(O)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKGCFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(PKGLIBS) $(TESTLIBS) -lm
+	@$(if $(V),,echo "  TEST    $@")
+	$(Q)$(CC) $(CFLAGS) $(PKGCFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(PKGLIBS) $(TESTLIBS) -lm
 
 # Install the Debian packages that are missing (as root, or through sudo).
 deps:

@@ -112,6 +112,7 @@ static int
 cmd_checkin(struct cli *cli, int argc, char **argv)
 {
 	struct checkin	 c;
+	struct kr	 k;
 	const char	*ref = NULL, *value = NULL, *done = NULL, *v;
 	int		 i, r, json = 0, isdone = 1, b;
 
@@ -176,7 +177,9 @@ cmd_checkin(struct cli *cli, int argc, char **argv)
 		if (field_set(checkin_fields, &c, "value", value, &cli->arena,
 		    &cli->err) != ERR_OK) {
 			/* a boolean key result may be checked in as yes/no */
-			if (parse_bool(value, &b, NULL) != ERR_OK)
+			if (kr_get(cli->okr, ref, &cli->arena, &k, NULL)
+			    != ERR_OK || k.kind != KR_BOOLEAN ||
+			    parse_bool(value, &b, NULL) != ERR_OK)
 				return 2;
 			c.value = b;
 		}

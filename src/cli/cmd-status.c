@@ -1,16 +1,616 @@
 /*
- * cmd-status.c: okrdesk status (being written).
+ * cmd-status.c: okrdesk status: where a cycle stands, as the alignment
+ * tree (company -> department -> team -> person).
+ *
+ * Everything shown comes from one eval_cycle() (okr/eval.h): this file
+ * only lays it out, as an aligned text tree for people or as one JSON
+ * document (documented in docs/cli.md, "status") for scripts.  An
+ * objective aligned to several parents is listed under each, but its key
+ * results and children are spelled out the first time only.
  */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "core/clock.h"
+#include "okr/eval.h"
+
+#define BAR_CELLS	20
+#define TITLE_MAX	52	/* widest title column, indentation included */
+#define OWNER_MAX	18
+
+#define SGR_RESET	"\033[0m"
+#define SGR_BOLD	"\033[1m"
+#define SGR_DIM		"\033[2m"
+
+static int cmd_status(struct cli *, int, char **);
+
+const struct cmd_entry cmd_status_entry = {
+	"status", cmd_status, CMD_WORKSPACE,
+	"where the cycle stands: progress, pace and status of every OKR",
+	"usage: okrdesk status [--cycle CYCLE] [--team TEAM] [--json]\n\n"
+	"Show every objective of the cycle as the alignment tree (company,\n"
+	"departments, teams, people), each with its key results: progress as\n"
+	"a bar (the '|' marks the pace expected by now), percent, status,\n"
+	"the latest confidence (with an arrow when it moved since the check-in\n"
+	"before) and, for key results, the current value against the target.\n\n"
+	"Status: on track (progress >= 0.7 of the expected pace), at risk\n"
+	"(>= 0.4), off track, outdated (a key result updated by hand with no\n"
+	"check-in for cadence + grace days), no data, done.  See\n"
+	"docs/progress.md for the math.\n\n"
+	"  --cycle CYCLE   the cycle to show (default: the current one)\n"
+	"  --team TEAM     only objectives owned by TEAM, the teams below it\n"
+	"                  and their people\n"
+	"  --json          one JSON document (see docs/cli.md)\n\n"
+	"Colour only on a terminal, and never when NO_COLOR is set.\n\n"
+	"example: okrdesk status --team \"Tier 1\"\n\n"
+	"Exit status: 0 shown, 1 failed (no cycle, unknown team), 2 bad usage.\n"
+};
+
+/* One printed line: an objective, or one of its key results. */
+struct row {
+	const struct obj_eval	*oe;
+	const struct kr_eval	*ke;	/* NULL for the objective's line */
+	int			 level;
+	int			 repeat;	/* shown in full elsewhere */
+};
+
+struct status {
+	struct cli		*cli;
+	const struct cycle_eval	*ce;
+	size_t			 team;	/* --team, or EVAL_NONE */
+	struct row		*rows;
+	size_t			 nrows, cap;
+	unsigned char		*shown;	/* per objective: already in full */
+	size_t			 count[STATUS__MAX];
+};
+
+static const char *const status_words[STATUS__MAX] = {
+	[STATUS_ON_TRACK] = "on track",
+	[STATUS_AT_RISK] = "at risk",
+	[STATUS_OFF_TRACK] = "off track",
+	[STATUS_OUTDATED] = "outdated",
+	[STATUS_NO_DATA] = "no data",
+	[STATUS_DONE] = "done",
+};
+
+static const char *const status_sgr[STATUS__MAX] = {
+	[STATUS_ON_TRACK] = "\033[32m",
+	[STATUS_AT_RISK] = "\033[33m",
+	[STATUS_OFF_TRACK] = "\033[31m",
+	[STATUS_OUTDATED] = "\033[90m",
+	[STATUS_NO_DATA] = "\033[90m",
+	[STATUS_DONE] = "\033[1;32m",
+};
+
+/* Terminal columns of UTF-8 text: one per code point. */
+static size_t
+u8_width(const char *s)
+{
+	size_t	 w = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+/* s in exactly w columns: cut with an ellipsis, or padded with spaces. */
+static void
+put_cell(struct buf *b, const char *s, size_t w)
+{
+	size_t		 n = u8_width(s), cols = 0;
+	const char	*p;
+
+	if (n <= w) {
+		buf_puts(b, s);
+		buf_repeat(b, " ", w - n);
+		return;
+	}
+	if (w == 0)
+		return;
+	for (p = s; *p != '\0'; p++) {
+		if (((unsigned char)*p & 0xC0) != 0x80 && ++cols == w)
+			break;
+		buf_putc(b, *p);
+	}
+	buf_puts(b, "…");
+}
+
+/* A value for reading: no more digits than a person needs. */
+static void
+fmt_num(double v, char *s, size_t sz)
+{
+	double	 a = fabs(v);
+	int	 dec = a < 10 ? 2 : a < 1000 ? 1 : 0;
+	size_t	 n;
+
+	if (isnan(v)) {
+		snprintf(s, sz, "—");
+		return;
+	}
+	snprintf(s, sz, "%.*f", dec, v);
+	if (dec > 0 && strchr(s, '.') != NULL) {
+		n = strlen(s);
+		while (n > 0 && s[n - 1] == '0')
+			s[--n] = '\0';
+		if (n > 0 && s[n - 1] == '.')
+			s[--n] = '\0';
+	}
+	if (strcmp(s, "-0") == 0)
+		snprintf(s, sz, "0");
+}
+
+/* A number with its unit: "72%", "9.5 h", "58". */
+static void
+put_value(struct buf *b, double v, const char *unit)
+{
+	char	 s[48];
+
+	fmt_num(v, s, sizeof(s));
+	buf_puts(b, s);
+	if (unit != NULL && !isnan(v))
+		buf_printf(b, "%s%s", strcmp(unit, "%") == 0 ? "" : " ", unit);
+}
+
+/* What a key result stands at, in its kind's words. */
+static void
+put_kr_value(struct buf *b, const struct kr_eval *ke)
+{
+	const struct kr	*k = ke->kr;
+	char		 s[48];
+
+	switch (k->kind) {
+	case KR_INCREASE:
+	case KR_DECREASE:
+		put_value(b, ke->ev.current, k->unit);
+		buf_puts(b, " → ");
+		put_value(b, k->target, k->unit);
+		if (!isnan(ke->ev.forecast_value)) {
+			fmt_num(ke->ev.forecast_value, s, sizeof(s));
+			buf_printf(b, "  (forecast %s)", s);
+		}
+		break;
+	case KR_BAND:
+		put_value(b, ke->ev.current, k->unit);
+		buf_puts(b, " in ");
+		if (!isnan(k->low) && !isnan(k->high)) {
+			fmt_num(k->low, s, sizeof(s));
+			buf_printf(b, "%s–", s);
+			put_value(b, k->high, k->unit);
+		} else if (!isnan(k->low)) {
+			buf_puts(b, "≥ ");
+			put_value(b, k->low, k->unit);
+		} else {
+			buf_puts(b, "≤ ");
+			put_value(b, k->high, k->unit);
+		}
+		break;
+	case KR_BOOLEAN:
+		buf_puts(b, isnan(ke->ev.current) ? "—" :
+		    ke->ev.current >= 1 ? "yes" : "not yet");
+		break;
+	case KR_MILESTONES:
+		buf_printf(b, "%zu of %zu milestones", ke->ms_done, k->nms);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * The progress bar, the expected pace marked with '|': filled cells in the
+ * status colour, empty ones dim, the marker plain so it stands out.
+ */
+static void
+put_bar(struct status *st, struct buf *b, double progress, double expected,
+    enum okr_status s)
+{
+	const struct cli *cli = st->cli;
+	const char	*sgr, *cur = NULL;
+	long		 fill = 0, mark, i;
+
+	if (!isnan(progress))
+		fill = lround(progress * BAR_CELLS);
+	mark = isnan(expected) ? -1 : (long)(expected * BAR_CELLS);
+	if (mark >= BAR_CELLS)
+		mark = BAR_CELLS - 1;
+	for (i = 0; i < BAR_CELLS; i++) {
+		sgr = i == mark ? SGR_RESET : i < fill ? status_sgr[s] :
+		    SGR_DIM;
+		if (sgr != cur)
+			buf_printf(b, "%s%s", cli_sgr(cli, SGR_RESET),
+			    cli_sgr(cli, sgr));
+		cur = sgr;
+		buf_puts(b, i == mark ? "|" : i < fill ? "█" : "░");
+	}
+	buf_puts(b, cli_sgr(cli, SGR_RESET));
+}
+
+static void
+put_owner(const struct objective *ob, char *s, size_t sz)
+{
+	snprintf(s, sz, "%s", ob->team != NULL ? ob->team :
+	    ob->person != NULL ? ob->person : "");
+}
+
+/* The text of a row's title cell, indentation included. */
+static void
+row_title(const struct row *r, struct buf *b)
+{
+	buf_repeat(b, "  ", (size_t)r->level);
+	if (r->ke != NULL)
+		buf_printf(b, "  · %s", r->ke->kr->title);
+	else
+		buf_puts(b, r->oe->obj->title);
+}
+
+static int
+keep_team(const struct cycle_eval *ce, const struct obj_eval *oe, void *arg)
+{
+	const struct status	*st = arg;
+
+	return st->team == EVAL_NONE || eval_owned_under(ce, oe, st->team);
+}
+
+static int
+add_row(struct status *st, const struct obj_eval *oe,
+    const struct kr_eval *ke, int level, int repeat)
+{
+	struct row	*r;
+
+	if ((r = ARENA_PUSH(&st->cli->arena, st->rows, st->nrows, st->cap))
+	    == NULL)
+		return -1;
+	r->oe = oe;
+	r->ke = ke;
+	r->level = level;
+	r->repeat = repeat;
+	return 0;
+}
+
+static int
+collect(const struct cycle_eval *ce, const struct obj_eval *oe, int level,
+    void *arg)
+{
+	struct status	*st = arg;
+	size_t		 i, idx = (size_t)(oe - ce->objs);
+
+	if (st->shown[idx])
+		return add_row(st, oe, NULL, level, 1);
+	st->shown[idx] = 1;
+	if (add_row(st, oe, NULL, level, 0) < 0)
+		return -1;
+	for (i = 0; i < oe->nkrs; i++) {
+		st->count[oe->krs[i].ev.status]++;
+		if (add_row(st, oe, &oe->krs[i], level, 0) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* One line: title, owner, bar, percent, status, confidence, value. */
+static void
+put_row(struct status *st, struct buf *b, const struct row *r, size_t tw,
+    size_t ow)
+{
+	const struct cli	*cli = st->cli;
+	struct buf		 t = BUF_INIT;
+	char			 owner[256], pct[16];
+	double			 progress, expected;
+	enum okr_status		 s;
+
+	row_title(r, &t);
+	if (r->ke != NULL) {
+		snprintf(owner, sizeof(owner), "%s", r->ke->kr->owner != NULL ?
+		    r->ke->kr->owner : "");
+		progress = r->ke->ev.progress;
+		expected = r->ke->ev.expected;
+		s = r->ke->ev.status;
+	} else {
+		put_owner(r->oe->obj, owner, sizeof(owner));
+		progress = r->oe->ev.progress;
+		expected = r->oe->ev.expected;
+		s = r->oe->ev.status;
+	}
+	if (r->ke == NULL && r->level == 0 && b->len > 0)
+		buf_putc(b, '\n');
+	if (r->ke == NULL)
+		buf_puts(b, cli_sgr(cli, SGR_BOLD));
+	put_cell(b, buf_cstr(&t), tw);
+	if (r->ke == NULL)
+		buf_puts(b, cli_sgr(cli, SGR_RESET));
+	buf_puts(b, "  ");
+	put_cell(b, owner, ow);
+	buf_puts(b, "  ");
+	if (r->repeat) {
+		buf_printf(b, "%s(listed in full above)%s\n",
+		    cli_sgr(cli, SGR_DIM), cli_sgr(cli, SGR_RESET));
+		buf_release(&t);
+		return;
+	}
+	put_bar(st, b, progress, expected, s);
+	if (isnan(progress))
+		snprintf(pct, sizeof(pct), "   —");
+	else
+		snprintf(pct, sizeof(pct), "%3.0f%%", progress * 100);
+	buf_printf(b, " %s  %s", pct, cli_sgr(cli, status_sgr[s]));
+	put_cell(b, status_words[s], 9);
+	buf_puts(b, cli_sgr(cli, SGR_RESET));
+	if (r->ke != NULL) {
+		buf_puts(b, "  ");
+		if (isnan(r->ke->confidence))
+			buf_repeat(b, " ", 9);
+		else {
+			buf_printf(b, "conf %.1f", r->ke->confidence);
+			if (isnan(r->ke->prev_confidence) ||
+			    fabs(r->ke->confidence - r->ke->prev_confidence)
+			    < 1e-9)
+				buf_putc(b, ' ');
+			else
+				buf_puts(b, r->ke->confidence >
+				    r->ke->prev_confidence ? "↑" : "↓");
+		}
+		buf_puts(b, "  ");
+		put_kr_value(b, r->ke);
+	}
+	/* no trailing blanks */
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->data[--b->len] = '\0';
+	buf_putc(b, '\n');
+	buf_release(&t);
+}
+
+static int
+status_text(struct status *st)
+{
+	const struct cycle_eval	*ce = st->ce;
+	struct cli		*cli = st->cli;
+	struct buf		 b = BUF_INIT, t = BUF_INIT;
+	char			 d0[16], d1[16], owner[256];
+	size_t			 i, n, tw = 5, ow = 5, total = 0;
+	int			 rc, first;
+
+	if ((st->shown = arena_calloc(&cli->arena, ce->nobjs + 1, 1)) == NULL ||
+	    eval_walk(ce, keep_team, collect, st, &cli->arena) != 0)
+		return cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
+		    "out of memory"));
+	clock_fmt_date(ce->start, d0, sizeof(d0));
+	clock_fmt_date(ce->end - 1, d1, sizeof(d1));
+	buf_printf(&b, "%s%s%s  ·  %s  %s → %s  ·  week %d of %d  ·  "
+	    "expected pace %.0f%% (|)\n", cli_sgr(cli, SGR_BOLD),
+	    cli->okr->ws.name, cli_sgr(cli, SGR_RESET), ce->cycle.name, d0,
+	    d1, ce->week, ce->nweeks, ce->expected * 100);
+	if (st->team != EVAL_NONE)
+		buf_printf(&b, "objectives of %s and the teams and people "
+		    "below it\n", ce->teams[st->team].team->name);
+	buf_putc(&b, '\n');
+	if (st->nrows == 0)
+		buf_printf(&b, "no objectives in cycle %s%s yet: add one with "
+		    "'okrdesk objective add'\n", ce->cycle.name,
+		    st->team != EVAL_NONE ? " for this team" : "");
+
+	for (i = 0; i < st->nrows; i++) {
+		buf_reset(&t);
+		row_title(&st->rows[i], &t);
+		if ((n = u8_width(buf_cstr(&t))) > tw)
+			tw = n > TITLE_MAX ? TITLE_MAX : n;
+		if (st->rows[i].ke != NULL)
+			snprintf(owner, sizeof(owner), "%s",
+			    st->rows[i].ke->kr->owner != NULL ?
+			    st->rows[i].ke->kr->owner : "");
+		else
+			put_owner(st->rows[i].oe->obj, owner, sizeof(owner));
+		if ((n = u8_width(owner)) > ow)
+			ow = n > OWNER_MAX ? OWNER_MAX : n;
+	}
+	for (i = 0; i < st->nrows; i++)
+		put_row(st, &b, &st->rows[i], tw, ow);
+
+	for (i = 0; i < STATUS__MAX; i++)
+		total += st->count[i];
+	if (total > 0) {
+		buf_printf(&b, "\n%zu key result%s:", total,
+		    total == 1 ? "" : "s");
+		for (i = 0, first = 1; i < STATUS__MAX; i++) {
+			if (st->count[i] == 0)
+				continue;
+			buf_printf(&b, "%s %s%zu %s%s", first ? "" : ",",
+			    cli_sgr(cli, status_sgr[i]), st->count[i],
+			    status_words[i], cli_sgr(cli, SGR_RESET));
+			first = 0;
+		}
+		buf_putc(&b, '\n');
+	}
+	rc = buf_error(&b) != ERR_OK ? cli_fail(cli, err_set(&cli->err,
+	    buf_error(&b), "out of memory")) : cli_out(cli, buf_cstr(&b));
+	buf_release(&b);
+	buf_release(&t);
+	return rc;
+}
+
+static json_t *
+json_time(int64_t t)
+{
+	char	 s[32];
+
+	if (t == 0)
+		return json_null();
+	clock_fmt_time(t, s, sizeof(s));
+	return json_string(s);
+}
+
+static json_t *
+kr_json(const struct kr_eval *ke, int64_t horizon)
+{
+	const struct kr	*k = ke->kr;
+	json_t		*j, *f, *ms, *m;
+	size_t		 i;
+
+	if ((j = json_object()) == NULL)
+		return NULL;
+	json_object_set_new(j, "key", json_string(k->key));
+	json_object_set_new(j, "ref", json_sprintf("%s/%s", k->objective,
+	    k->key));
+	json_object_set_new(j, "title", json_string(k->title));
+	json_object_set_new(j, "owner", cli_json_str(k->owner));
+	json_object_set_new(j, "kind", cli_json_str(kr_kind_name(
+	    (enum kr_kind)k->kind)));
+	json_object_set_new(j, "unit", cli_json_str(k->unit));
+	json_object_set_new(j, "baseline", cli_json_num(k->baseline));
+	json_object_set_new(j, "target", cli_json_num(k->target));
+	json_object_set_new(j, "low", cli_json_num(k->low));
+	json_object_set_new(j, "high", cli_json_num(k->high));
+	json_object_set_new(j, "weight", cli_json_num(k->weight));
+	json_object_set_new(j, "current", cli_json_num(ke->ev.current));
+	json_object_set_new(j, "raw", cli_json_num(ke->ev.raw));
+	json_object_set_new(j, "progress", cli_json_num(ke->ev.progress));
+	json_object_set_new(j, "expected", cli_json_num(ke->ev.expected));
+	json_object_set_new(j, "status", json_string(okr_status_name(
+	    ke->ev.status)));
+	json_object_set_new(j, "confidence", cli_json_num(ke->confidence));
+	json_object_set_new(j, "previous_confidence",
+	    cli_json_num(ke->prev_confidence));
+	f = json_object();
+	json_object_set_new(f, "value", cli_json_num(ke->ev.forecast_value));
+	json_object_set_new(f, "progress",
+	    cli_json_num(ke->ev.forecast_progress));
+	json_object_set_new(j, "forecast", f);
+	json_object_set_new(j, "last_checkin", json_time(ke->last_checkin));
+	json_object_set_new(j, "checkins", json_integer(
+	    (json_int_t)ke->ncheckins));
+	ms = json_array();
+	for (i = 0; i < k->nms; i++) {
+		m = json_object();
+		json_object_set_new(m, "title", json_string(k->ms[i].title));
+		json_object_set_new(m, "weight", json_real(k->ms[i].weight));
+		json_object_set_new(m, "done", json_time(
+		    k->ms[i].done_at <= horizon ? k->ms[i].done_at : 0));
+		json_array_append_new(ms, m);
+	}
+	json_object_set_new(j, "milestones", ms);
+	return j;
+}
+
+static json_t *
+obj_json(const struct status *st, const struct obj_eval *oe,
+    const unsigned char *kept)
+{
+	const struct objective	*ob = oe->obj;
+	json_t			*j, *o, *a;
+	size_t			 i;
+
+	if ((j = json_object()) == NULL)
+		return NULL;
+	json_object_set_new(j, "key", json_string(ob->key));
+	json_object_set_new(j, "title", json_string(ob->title));
+	o = json_object();
+	if (ob->team != NULL)
+		json_object_set_new(o, "team", json_string(ob->team));
+	else
+		json_object_set_new(o, "person", cli_json_str(ob->person));
+	json_object_set_new(j, "owner", o);
+	json_object_set_new(j, "kind", json_string(obj_kind_names[ob->kind]));
+	json_object_set_new(j, "state", json_string(
+	    obj_state_names[ob->state]));
+	json_object_set_new(j, "weight", cli_json_num(ob->weight));
+	json_object_set_new(j, "progress", cli_json_num(oe->ev.progress));
+	json_object_set_new(j, "expected", cli_json_num(oe->ev.expected));
+	json_object_set_new(j, "status", json_string(okr_status_name(
+	    oe->ev.status)));
+	json_object_set_new(j, "grade", cli_json_num(ob->grade));
+	a = json_array();
+	for (i = 0; i < ob->naligns; i++)
+		json_array_append_new(a, json_string(ob->aligns[i]));
+	json_object_set_new(j, "aligns", a);
+	a = json_array();
+	for (i = 0; i < oe->nchildren; i++)
+		if (kept[oe->children[i]])
+			json_array_append_new(a, json_string(
+			    st->ce->objs[oe->children[i]].obj->key));
+	json_object_set_new(j, "children", a);
+	a = json_array();
+	for (i = 0; i < oe->nkrs; i++)
+		json_array_append_new(a, kr_json(&oe->krs[i],
+		    st->ce->horizon));
+	json_object_set_new(j, "key_results", a);
+	return j;
+}
+
+static int
+status_json(struct status *st)
+{
+	const struct cycle_eval	*ce = st->ce;
+	struct cli		*cli = st->cli;
+	unsigned char		*kept;
+	json_t			*j, *c, *a;
+	size_t			 i;
+
+	if ((kept = arena_calloc(&cli->arena, ce->nobjs + 1, 1)) == NULL)
+		return cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
+		    "out of memory"));
+	for (i = 0; i < ce->nobjs; i++)
+		kept[i] = (unsigned char)keep_team(ce, &ce->objs[i], st);
+	if ((j = json_object()) == NULL)
+		return cli_json_print(cli, NULL);
+	json_object_set_new(j, "workspace", json_string(cli->okr->ws.name));
+	c = json_object();
+	json_object_set_new(c, "name", json_string(ce->cycle.name));
+	json_object_set_new(c, "start", json_string(ce->cycle.start));
+	json_object_set_new(c, "end", json_string(ce->cycle.end));
+	json_object_set_new(c, "state", json_string(
+	    cycle_state_names[ce->cycle.state]));
+	json_object_set_new(j, "cycle", c);
+	json_object_set_new(j, "team", st->team == EVAL_NONE ? json_null() :
+	    json_string(ce->teams[st->team].team->name));
+	json_object_set_new(j, "now", json_time(ce->now));
+	json_object_set_new(j, "week", json_integer(ce->week));
+	json_object_set_new(j, "weeks", json_integer(ce->nweeks));
+	json_object_set_new(j, "expected", json_real(ce->expected));
+	a = json_array();
+	for (i = 0; i < ce->nobjs; i++)
+		if (kept[i])
+			json_array_append_new(a, obj_json(st, &ce->objs[i],
+			    kept));
+	json_object_set_new(j, "objectives", a);
+	return cli_json_print(cli, j);
+}
 
 static int
 cmd_status(struct cli *cli, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(cli, err_set(&cli->err, ERR_INTERNAL, "not yet"));
-}
+	struct cycle_eval	 ce;
+	struct status		 st;
+	struct team		 t;
+	const char		*cycle = NULL, *team = NULL;
+	int			 i, r, json = 0;
 
-const struct cmd_entry cmd_status_entry = {
-	"status", cmd_status, CMD_WORKSPACE, "(being written)", "usage: okrdesk status\n"
-};
+	for (i = 1; i < argc; i++) {
+		if (cli_flag(argv, i, "json")) {
+			json = 1;
+			continue;
+		}
+		if ((r = cli_opt(cli, argc, argv, &i, "cycle", &cycle)) == 0)
+			r = cli_opt(cli, argc, argv, &i, "team", &team);
+		if (r < 0)
+			return 2;
+		if (r == 0)
+			return cli_usage(cli, &cmd_status_entry, "unexpected "
+			    "argument \"%s\"", argv[i]);
+	}
+	memset(&st, 0, sizeof(st));
+	st.cli = cli;
+	st.ce = &ce;
+	st.team = EVAL_NONE;
+	if (team != NULL && team_get(cli->okr, team, &cli->arena, &t,
+	    &cli->err) != ERR_OK)
+		return cli_fail(cli, cli->err.code);
+	if (eval_cycle(cli->okr, cycle, cli->okr->now, &cli->arena, &ce,
+	    &cli->err) != ERR_OK)
+		return cli_fail(cli, cli->err.code);
+	if (team != NULL && (st.team = eval_team(&ce, team)) == EVAL_NONE)
+		return cli_fail(cli, err_setf(&cli->err, ERR_NOTFOUND, "team",
+		    "no team named \"%s\"", team));
+	return json ? status_json(&st) : status_text(&st);
+}

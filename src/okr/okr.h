@@ -183,7 +183,9 @@ enum err_code	workspace_update(struct okr *, const struct workspace *,
  *           ERR_EXISTS for a duplicate identity
  *   X_update  write new over old (same id), recording each changed field;
  *           a no-op when nothing differs (so apply is idempotent)
- *   X_rm    remove; ERR_CONFLICT while something still refers to it
+ *   X_rm    remove; teams, people and cycles: ERR_CONFLICT while
+ *           something still refers to them; objectives and key results
+ *           take their key results, check-ins and alignments with them
  */
 enum err_code	team_list(struct okr *, struct arena *, struct team **,
 		    size_t *, struct err *);
@@ -255,7 +257,8 @@ enum err_code	milestone_parse(const char *, struct arena *,
 enum err_code	checkin_add(struct okr *, const char *ref, struct checkin *c,
 		    struct err *);
 /* Mark a milestone done (done = 1) or not, and record the resulting done
- * share as a check-in. */
+ * share as a check-in: c->value is set to the share, and c->at (0: now)
+ * becomes the milestone's done time. */
 enum err_code	checkin_milestone(struct okr *, const char *ref,
 		    const char *milestone, int done, struct checkin *c,
 		    struct err *);

@@ -265,6 +265,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_HIST_LIST] =
 	    "SELECT id, at, who, entity, entity_id, label, field, old, new "
 	    "FROM history WHERE ($1 IS NULL OR entity = $1) "
-	    "AND ($2 IS NULL OR label = $2 OR label LIKE $2 || '/%') "
+	    "AND ($2 IS NULL OR label = $2 OR "
+	    "substr(label, 1, length($2) + 1) = $2 || '/') "
 	    "ORDER BY id DESC LIMIT $3",
 };
