@@ -36,6 +36,7 @@ struct cli {
 	struct arena	 arena;
 	int		 tty;		/* stdout is a terminal */
 	int		 colour;	/* ... and NO_COLOR is not set */
+	int		 rollback;	/* roll back even on success (--dry-run) */
 };
 
 struct cmd_entry {

@@ -8,17 +8,25 @@
  * objective aligned to several parents is listed under each, but its key
  * results and children are spelled out the first time only.
  */
+#include <sys/ioctl.h>
+
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/clock.h"
 #include "okr/eval.h"
 
 #define BAR_CELLS	20
-#define TITLE_MAX	52	/* widest title column, indentation included */
+#define TITLE_MIN	30	/* the title column, indentation included, */
+#define TITLE_MAX	64	/* is cut to fit a terminal between these */
 #define OWNER_MAX	18
+/* Columns right of the owner: bar, percent, status, confidence and a
+ * typical value ("71.5 → 85%  (forecast 76.2)"). */
+#define RIGHT_COLS	(2 + BAR_CELLS + 5 + 2 + 9 + 2 + 10 + 2 + 28)
 
 #define SGR_RESET	"\033[0m"
 #define SGR_BOLD	"\033[1m"
@@ -142,16 +150,21 @@ fmt_num(double v, char *s, size_t sz)
 		snprintf(s, sz, "0");
 }
 
-/* A number with its unit: "72%", "9.5 h", "58". */
+/* A unit after a number: "%" sticks to it, any other is spaced. */
 static void
-put_value(struct buf *b, double v, const char *unit)
+put_unit(struct buf *b, const char *unit)
+{
+	if (unit != NULL)
+		buf_printf(b, "%s%s", strcmp(unit, "%") == 0 ? "" : " ", unit);
+}
+
+static void
+put_num(struct buf *b, double v)
 {
 	char	 s[48];
 
 	fmt_num(v, s, sizeof(s));
 	buf_puts(b, s);
-	if (unit != NULL && !isnan(v))
-		buf_printf(b, "%s%s", strcmp(unit, "%") == 0 ? "" : " ", unit);
 }
 
 /* What a key result stands at, in its kind's words. */
@@ -159,33 +172,38 @@ static void
 put_kr_value(struct buf *b, const struct kr_eval *ke)
 {
 	const struct kr	*k = ke->kr;
-	char		 s[48];
 
 	switch (k->kind) {
 	case KR_INCREASE:
 	case KR_DECREASE:
-		put_value(b, ke->ev.current, k->unit);
+		/* "8.6 → 6 h": the unit once, after the target */
+		put_num(b, ke->ev.current);
 		buf_puts(b, " → ");
-		put_value(b, k->target, k->unit);
-		if (!isnan(ke->ev.forecast_value)) {
-			fmt_num(ke->ev.forecast_value, s, sizeof(s));
-			buf_printf(b, "  (forecast %s)", s);
+		put_num(b, k->target);
+		put_unit(b, k->unit);
+		/* two points a few days apart project wildly: wait for 3 */
+		if (!isnan(ke->ev.forecast_value) && ke->ncheckins >= 3) {
+			buf_puts(b, "  (forecast ");
+			put_num(b, ke->ev.forecast_value);
+			buf_putc(b, ')');
 		}
 		break;
 	case KR_BAND:
-		put_value(b, ke->ev.current, k->unit);
+		put_num(b, ke->ev.current);
+		put_unit(b, k->unit);
 		buf_puts(b, " in ");
 		if (!isnan(k->low) && !isnan(k->high)) {
-			fmt_num(k->low, s, sizeof(s));
-			buf_printf(b, "%s–", s);
-			put_value(b, k->high, k->unit);
+			put_num(b, k->low);
+			buf_puts(b, "–");
+			put_num(b, k->high);
 		} else if (!isnan(k->low)) {
 			buf_puts(b, "≥ ");
-			put_value(b, k->low, k->unit);
+			put_num(b, k->low);
 		} else {
 			buf_puts(b, "≤ ");
-			put_value(b, k->high, k->unit);
+			put_num(b, k->high);
 		}
+		put_unit(b, k->unit);
 		break;
 	case KR_BOOLEAN:
 		buf_puts(b, isnan(ke->ev.current) ? "—" :
@@ -292,8 +310,8 @@ collect(const struct cycle_eval *ce, const struct obj_eval *oe, int level,
 
 /* One line: title, owner, bar, percent, status, confidence, value. */
 static void
-put_row(struct status *st, struct buf *b, const struct row *r, size_t tw,
-    size_t ow)
+put_row(struct status *st, struct buf *b, const struct row *r, int first,
+    size_t tw, size_t ow)
 {
 	const struct cli	*cli = st->cli;
 	struct buf		 t = BUF_INIT;
@@ -314,7 +332,7 @@ put_row(struct status *st, struct buf *b, const struct row *r, size_t tw,
 		expected = r->oe->ev.expected;
 		s = r->oe->ev.status;
 	}
-	if (r->ke == NULL && r->level == 0 && b->len > 0)
+	if (r->ke == NULL && r->level == 0 && !first)
 		buf_putc(b, '\n');
 	if (r->ke == NULL)
 		buf_puts(b, cli_sgr(cli, SGR_BOLD));
@@ -362,13 +380,33 @@ put_row(struct status *st, struct buf *b, const struct row *r, size_t tw,
 	buf_release(&t);
 }
 
+/*
+ * The widest title column that fits the terminal (TITLE_MAX when the
+ * output is not a terminal, so a file or pipe gets whole titles).
+ */
+static size_t
+title_max(const struct cli *cli, size_t ow)
+{
+	struct winsize	 w;
+	size_t		 cols;
+
+	if (!cli->tty || ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) != 0 ||
+	    w.ws_col == 0)
+		return TITLE_MAX;
+	cols = w.ws_col;
+	if (cols < TITLE_MIN + 2 + ow + RIGHT_COLS)
+		return TITLE_MIN;
+	cols -= 2 + ow + RIGHT_COLS;
+	return cols > TITLE_MAX ? TITLE_MAX : cols;
+}
+
 static int
 status_text(struct status *st)
 {
 	const struct cycle_eval	*ce = st->ce;
 	struct cli		*cli = st->cli;
 	struct buf		 b = BUF_INIT, t = BUF_INIT;
-	char			 d0[16], d1[16], owner[256];
+	char			 d0[16], d1[16], today[16], owner[256];
 	size_t			 i, n, tw = 5, ow = 5, total = 0;
 	int			 rc, first;
 
@@ -378,10 +416,11 @@ status_text(struct status *st)
 		    "out of memory"));
 	clock_fmt_date(ce->start, d0, sizeof(d0));
 	clock_fmt_date(ce->end - 1, d1, sizeof(d1));
-	buf_printf(&b, "%s%s%s  ·  %s  %s → %s  ·  week %d of %d  ·  "
+	clock_fmt_date(ce->now, today, sizeof(today));
+	buf_printf(&b, "%s%s%s  ·  %s (%s → %s)  ·  %s, week %d of %d  ·  "
 	    "expected pace %.0f%% (|)\n", cli_sgr(cli, SGR_BOLD),
 	    cli->okr->ws.name, cli_sgr(cli, SGR_RESET), ce->cycle.name, d0,
-	    d1, ce->week, ce->nweeks, ce->expected * 100);
+	    d1, today, ce->week, ce->nweeks, ce->expected * 100);
 	if (st->team != EVAL_NONE)
 		buf_printf(&b, "objectives of %s and the teams and people "
 		    "below it\n", ce->teams[st->team].team->name);
@@ -395,7 +434,7 @@ status_text(struct status *st)
 		buf_reset(&t);
 		row_title(&st->rows[i], &t);
 		if ((n = u8_width(buf_cstr(&t))) > tw)
-			tw = n > TITLE_MAX ? TITLE_MAX : n;
+			tw = n;
 		if (st->rows[i].ke != NULL)
 			snprintf(owner, sizeof(owner), "%s",
 			    st->rows[i].ke->kr->owner != NULL ?
@@ -405,8 +444,10 @@ status_text(struct status *st)
 		if ((n = u8_width(owner)) > ow)
 			ow = n > OWNER_MAX ? OWNER_MAX : n;
 	}
+	if (tw > (n = title_max(cli, ow)))
+		tw = n;
 	for (i = 0; i < st->nrows; i++)
-		put_row(st, &b, &st->rows[i], tw, ow);
+		put_row(st, &b, &st->rows[i], i == 0, tw, ow);
 
 	for (i = 0; i < STATUS__MAX; i++)
 		total += st->count[i];
@@ -447,6 +488,7 @@ kr_json(const struct kr_eval *ke, int64_t horizon)
 	const struct kr	*k = ke->kr;
 	json_t		*j, *f, *ms, *m;
 	size_t		 i;
+	int		 done;
 
 	if ((j = json_object()) == NULL)
 		return NULL;
@@ -485,8 +527,10 @@ kr_json(const struct kr_eval *ke, int64_t horizon)
 		m = json_object();
 		json_object_set_new(m, "title", json_string(k->ms[i].title));
 		json_object_set_new(m, "weight", json_real(k->ms[i].weight));
-		json_object_set_new(m, "done", json_time(
-		    k->ms[i].done_at <= horizon ? k->ms[i].done_at : 0));
+		done = k->ms[i].done_at != 0 && k->ms[i].done_at <= horizon;
+		json_object_set_new(m, "done", json_boolean(done));
+		json_object_set_new(m, "done_at", json_time(done ?
+		    k->ms[i].done_at : 0));
 		json_array_append_new(ms, m);
 	}
 	json_object_set_new(j, "milestones", ms);

@@ -6,7 +6,8 @@
  * The table below is the whole list of commands; each lives in its own
  * cmd-NAME.c.  Commands flagged CMD_WORKSPACE get an open workspace;
  * CMD_WRITES ones run inside one transaction that is committed only when
- * the command returns 0.
+ * the command returns 0 and did not ask for a rollback (cli.rollback: a
+ * dry run does all the work, then writes nothing).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,9 +147,10 @@ main(int argc, char *argv[])
 	}
 	rc = cmd->run(&cli, argc, argv);
 	if (cli.okr != NULL && (cmd->flags & CMD_WRITES)) {
-		if (rc == 0 && okr_commit(cli.okr, &cli.err) != ERR_OK)
+		if (rc == 0 && !cli.rollback &&
+		    okr_commit(cli.okr, &cli.err) != ERR_OK)
 			rc = 1;
-		if (rc != 0)
+		if (rc != 0 || cli.rollback)
 			okr_rollback(cli.okr);
 	}
 	if (fflush(stdout) == EOF && rc == 0) {

@@ -78,6 +78,7 @@ okr_create(const char *db, const struct workspace *ws, const char *actor,
 		return rc;
 	if ((o = okr_new(actor)) == NULL)
 		return err_set(e, ERR_NOMEM, "out of memory");
+	o->now = clock_now();	/* the creation is history too */
 	if ((rc = store_open(db, STORE_OPEN_CREATE, &o->st, e)) != ERR_OK)
 		goto fail;
 	if ((rc = store_q_open(o->st, STMT_WS_GET, &q, e, "")) != ERR_OK)
@@ -101,7 +102,6 @@ okr_create(const char *db, const struct workspace *ws, const char *actor,
 	if ((rc = store_commit(o->st, e)) != ERR_OK ||
 	    (rc = load_workspace(o, e)) != ERR_OK)
 		goto fail;
-	o->now = clock_now();
 	*out = o;
 	return ERR_OK;
 fail:

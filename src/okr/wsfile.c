@@ -1,33 +1,32 @@
 /*
  * wsfile.c: applying a workspace file.  See wsfile.h; the format is in
- * docs/workspace-file.md.
+ * docs/workspace-file.md, the YAML reading in okr/wsyaml.c.
  *
- * The file is loaded whole with libyaml's document API, so every node
- * keeps its line and column for messages.  Nothing here parses a value:
- * every scalar goes to field_set() through the entity's field table, and
- * every entity goes through its X_add or X_update, so a file is checked
- * exactly as the same values typed on the command line would be, with the
- * same words.  This file only adds where: "okr.yaml:12:7: objectives[2].".
+ * Nothing here parses a value: every scalar goes to field_set() through
+ * the entity's field table, and every entity goes through its X_add or
+ * X_update, so a file is checked exactly as the same values typed on the
+ * command line would be, with the same words.  This file adds where the
+ * value was: "okr.yaml:12:7: objectives[2].key_results[0].baseline: ...".
  *
  * Apply order follows the references: workspace, teams (in file order, so
  * a parent comes first), people, cycles, objectives each with its key
  * results, and last the alignments of every objective, so that one may
  * align to an objective or key result defined further down the file.
  *
- * Each entity is looked up by its identity; a missing one is created from
- * the defaults plus the file's fields, an existing one is compared with
- * the same and updated only when a field differs, which makes a second
- * apply of the same file a no-op (in the history too).
+ * Each entity is looked up by its identity.  A missing one is created
+ * from the defaults plus the file's fields; an existing one is compared
+ * with the same and, when they differ, rewritten from them, keeping its id
+ * and what the file does not hold (grades, retrospectives, when milestones
+ * were done).  X_update records history only for the fields that change,
+ * so a second apply of the same file writes nothing new.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "okr/wsfile.h"
+#include "okr/wsyaml.h"
 
 const char *const wsfile_kind_names[] = { "workspace", "team", "person",
 	"cycle", "objective", "kr", NULL };
@@ -54,11 +53,9 @@ struct seen {
 
 struct wsf {
 	struct okr		*o;
-	const char		*path;
-	yaml_document_t		 doc;
-	struct arena		 a;	/* entities and paths of this apply */
+	struct wsy		 y;	/* the document; its arena holds the
+					 * entities and paths of this apply */
 	struct wsfile_stats	*st;
-	struct err		*e;	/* never NULL */
 };
 
 /* An objective between the two passes. */
@@ -210,275 +207,21 @@ static const struct wsf_kind kr_kind = {
 	kr_update_v, kr_keep, kr_same
 };
 
-static size_t
-wsf_line(const yaml_node_t *n)
-{
-	return n->start_mark.line + 1;
-}
-
-static size_t
-wsf_col(const yaml_node_t *n)
-{
-	return n->start_mark.column + 1;
-}
-
-static yaml_node_t *
-wsf_node(struct wsf *w, int i)
-{
-	return yaml_document_get_node(&w->doc, i);
-}
-
-static const char *
-wsf_what(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_SEQUENCE_NODE:
-		return "a list";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "a single value";
-	}
-}
-
-/* A plain empty, ~ or null scalar: a field left unset. */
-static int
-wsf_isnull(const yaml_node_t *n)
-{
-	const char	*v;
-
-	if (n->type != YAML_SCALAR_NODE ||
-	    n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	v = (const char *)n->data.scalar.value;
-	return *v == '\0' || strcmp(v, "~") == 0 || strcmp(v, "null") == 0 ||
-	    strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
-}
-
-/* ERR_INVAL "PATH:LINE:COLUMN: MESSAGE" at node n. */
-static enum err_code __attribute__((format(printf, 3, 4)))
-wsf_fail(struct wsf *w, const yaml_node_t *n, const char *fmt, ...)
-{
-	char	 msg[ERR_MSG_MAX];
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return err_set(w->e, ERR_INVAL, "%s:%zu:%zu: %s", w->path,
-	    wsf_line(n), wsf_col(n), msg);
-}
-
-/*
- * Place the error an okr/ function left in w->e at node n under where:
- * "PATH:L:C: where.baseline: ..." when the message starts with the field
- * it names, else "PATH:L:C: where: ...".  What is wrong with the file's
- * content becomes ERR_INVAL; memory and store failures keep their code
- * and message, which are not about the file.
- */
-static enum err_code
-wsf_wrap(struct wsf *w, const yaml_node_t *n, const char *where,
-    enum err_code rc)
-{
-	char		 msg[ERR_MSG_MAX], field[sizeof(w->e->field)];
-	const char	*sep = ": ";
-	size_t		 fl;
-
-	switch (rc) {
-	case ERR_NOMEM:
-	case ERR_TOOBIG:
-	case ERR_IO:
-	case ERR_STORE:
-	case ERR_VERSION:
-	case ERR_INTERNAL:
-		return rc;
-	default:
-		break;
-	}
-	memcpy(msg, w->e->msg, sizeof(msg));
-	memcpy(field, w->e->field, sizeof(field));
-	fl = strlen(field);
-	if (fl > 0 && strncmp(msg, field, fl) == 0 && msg[fl] == ':')
-		sep = ".";
-	if (where == NULL)
-		where = sep = "";
-	return err_setf(w->e, ERR_INVAL, field, "%s:%zu:%zu: %s%s%s",
-	    w->path, wsf_line(n), wsf_col(n), where, sep, msg);
-}
-
-/* The value node of key name in mapping n, or n when there is none. */
-static const yaml_node_t *
-wsf_at(struct wsf *w, const yaml_node_t *n, const char *name)
-{
-	yaml_node_pair_t	*p;
-	const yaml_node_t	*k;
-
-	if (n->type != YAML_MAPPING_NODE || name == NULL || *name == '\0')
-		return n;
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-	    p++) {
-		k = wsf_node(w, p->key);
-		if (k->type == YAML_SCALAR_NODE &&
-		    strcmp((const char *)k->data.scalar.value, name) == 0)
-			return wsf_node(w, p->value);
-	}
-	return n;
-}
-
-static enum err_code
-wsf_nomem(struct wsf *w)
-{
-	return err_set(w->e, ERR_NOMEM, "out of memory");
-}
-
-/* "section[i]", for messages. */
-static const char *
-wsf_item(struct wsf *w, const char *section, size_t i)
-{
-	return arena_printf(&w->a, "%s[%zu]", section, i);
-}
-
-/* The items of the list n (absent, ~ or empty: none). */
-static enum err_code
-wsf_list(struct wsf *w, const yaml_node_t *n, const char *where,
-    yaml_node_item_t **items, size_t *count)
-{
-	*items = NULL;
-	*count = 0;
-	if (n == NULL || wsf_isnull(n))
-		return ERR_OK;
-	if (n->type != YAML_SEQUENCE_NODE)
-		return wsf_fail(w, n, "%s: expected a list, got %s", where,
-		    wsf_what(n));
-	*items = n->data.sequence.items.start;
-	*count = (size_t)(n->data.sequence.items.top -
-	    n->data.sequence.items.start);
-	return ERR_OK;
-}
-
-/* The text of scalar n, or NULL for a null. */
-static enum err_code
-wsf_scalar(struct wsf *w, const yaml_node_t *n, const char *where,
-    const char *name, const char **out)
-{
-	if (n->type != YAML_SCALAR_NODE)
-		return wsf_fail(w, n, "%s%s%s: expected a single value, got %s",
-		    where, *name ? "." : "", name, wsf_what(n));
-	*out = NULL;
-	if (wsf_isnull(n))
-		return ERR_OK;
-	if (strlen((const char *)n->data.scalar.value) !=
-	    n->data.scalar.length)
-		return wsf_fail(w, n, "%s%s%s: contains a NUL character",
-		    where, *name ? "." : "", name);
-	*out = (const char *)n->data.scalar.value;
-	return ERR_OK;
-}
-
-static enum err_code
-wsf_unknown(struct wsf *w, const yaml_node_t *k, const char *where,
-    const struct field_def *tab, const char *const *extra)
-{
-	struct buf	 b = BUF_INIT;
-	enum err_code	 rc;
-	size_t		 i;
-
-	if (tab != NULL)
-		field_names(tab, &b);
-	for (i = 0; extra != NULL && extra[i] != NULL; i++)
-		buf_printf(&b, "%s%s", b.len > 0 ? ", " : "", extra[i]);
-	rc = buf_error(&b) != ERR_OK ? wsf_nomem(w) : wsf_fail(w, k,
-	    "%s: unknown key \"%s\" (expected one of: %s)", where,
-	    (const char *)k->data.scalar.value, buf_cstr(&b));
-	buf_release(&b);
-	return rc;
-}
-
-/*
- * Read the mapping n into obj: every key must be a settable field of tab
- * or one of extra (their value nodes go to extrav, in the order of extra,
- * NULL when absent), and appear once; every field value goes through
- * field_set, a null clearing the field.
- */
-static enum err_code
-wsf_map(struct wsf *w, const yaml_node_t *n, const char *where,
-    const struct field_def *tab, void *obj, const char *const *extra,
-    yaml_node_t **extrav)
-{
-	yaml_node_pair_t	*p, *q;
-	const yaml_node_t	*k, *k2;
-	yaml_node_t		*v;
-	const struct field_def	*f;
-	const char		*name, *val;
-	enum err_code		 rc;
-	size_t			 i;
-
-	for (i = 0; extra != NULL && extra[i] != NULL; i++)
-		extrav[i] = NULL;
-	if (n->type != YAML_MAPPING_NODE)
-		return wsf_fail(w, n, "%s: expected a mapping of fields, got "
-		    "%s", where, wsf_what(n));
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-	    p++) {
-		k = wsf_node(w, p->key);
-		v = wsf_node(w, p->value);
-		if (k->type != YAML_SCALAR_NODE)
-			return wsf_fail(w, k, "%s: expected a field name, got "
-			    "%s", where, wsf_what(k));
-		name = (const char *)k->data.scalar.value;
-		for (q = n->data.mapping.pairs.start; q < p; q++) {
-			k2 = wsf_node(w, q->key);
-			if (k2->type == YAML_SCALAR_NODE && strcmp(name,
-			    (const char *)k2->data.scalar.value) == 0)
-				return wsf_fail(w, k, "%s: key \"%s\" given "
-				    "twice (first on line %zu)", where, name,
-				    wsf_line(k2));
-		}
-		for (i = 0; extra != NULL && extra[i] != NULL; i++)
-			if (strcmp(extra[i], name) == 0)
-				break;
-		if (extra != NULL && extra[i] != NULL) {
-			extrav[i] = v;
-			continue;
-		}
-		if (tab == NULL || (f = field_find(tab, name)) == NULL ||
-		    (f->flags & F_READONLY))
-			return wsf_unknown(w, k, where, tab, extra);
-		if ((rc = wsf_scalar(w, v, where, name, &val)) != ERR_OK)
-			return rc;
-		if ((rc = field_set(tab, obj, name, val, &w->a, w->e))
-		    != ERR_OK)
-			return wsf_wrap(w, v, where, rc);
-	}
-	return ERR_OK;
-}
-
-/* Every required field (the identity first) of obj, read from n. */
-static enum err_code
-wsf_required(struct wsf *w, const yaml_node_t *n, const char *where,
-    const struct field_def *tab, const void *obj)
-{
-	enum err_code	 rc;
-
-	if ((rc = field_check_required(tab, obj, where, w->e)) != ERR_OK)
-		return wsf_wrap(w, n, NULL, rc);
-	return ERR_OK;
-}
-
 /* Refuse a second definition of ident in the same list. */
 static enum err_code
 wsf_once(struct wsf *w, struct seen *seen, size_t *nseen, const char *ident,
     const yaml_node_t *n, const char *where, const char *what)
 {
-	size_t	 i;
+	struct wsy	*y = &w->y;
+	size_t		 i;
 
 	for (i = 0; i < *nseen; i++)
 		if (strcmp(seen[i].ident, ident) == 0)
-			return wsf_fail(w, n, "%s: %s \"%s\" is defined twice, "
+			return wsy_fail(y, n, "%s: %s \"%s\" is defined twice, "
 			    "first on line %zu", where, what, ident,
 			    seen[i].line);
 	seen[*nseen].ident = ident;
-	seen[*nseen].line = wsf_line(n);
+	seen[*nseen].line = wsy_line(n);
 	(*nseen)++;
 	return ERR_OK;
 }
@@ -486,7 +229,7 @@ wsf_once(struct wsf *w, struct seen *seen, size_t *nseen, const char *ident,
 static struct seen *
 wsf_seen(struct wsf *w, size_t n)
 {
-	return arena_calloc(&w->a, n > 0 ? n : 1, sizeof(struct seen));
+	return arena_calloc(&w->y.a, n > 0 ? n : 1, sizeof(struct seen));
 }
 
 /* Does any settable field of tab differ, by its text form? */
@@ -516,6 +259,14 @@ wsf_differs(const struct field_def *tab, const void *a, const void *b)
 	return diff;
 }
 
+/* Would writing obj over old change anything? */
+static int
+wsf_changes(const struct wsf_kind *k, const void *old, const void *obj)
+{
+	return wsf_differs(k->fields, old, obj) ||
+	    (k->same != NULL && !k->same(old, obj));
+}
+
 static void
 wsf_count(struct wsf *w, enum wsfile_kind kind, enum outcome out)
 {
@@ -528,61 +279,82 @@ wsf_count(struct wsf *w, enum wsfile_kind kind, enum outcome out)
 }
 
 /*
- * Create obj, found by ident, or make the stored one equal to it; n is
- * its mapping in the file, for messages.
+ * Place an error of X_add or X_update in the file: at the value of the
+ * field it names when the mapping n has that key ("objectives[0].cycle:
+ * no cycle named ..."), else at the mapping.
+ */
+static enum err_code
+wsf_refused(struct wsf *w, const yaml_node_t *n, const char *where,
+    enum err_code rc)
+{
+	struct wsy		*y = &w->y;
+	const yaml_node_t	*at = wsy_at(y, n, y->e->field);
+	const char		*f = y->e->field;
+	size_t			 fl = strlen(f);
+
+	if (at != n && !(strncmp(y->e->msg, f, fl) == 0 &&
+	    y->e->msg[fl] == ':') &&
+	    (where = arena_printf(&y->a, "%s.%s", where, f)) == NULL)
+		return wsy_nomem(y);
+	return wsy_wrap(y, at, where, rc);
+}
+
+/*
+ * Create obj, found by ident, or rewrite the stored one from it; n is its
+ * mapping in the file, for messages.  An entity equal to the file is
+ * left alone.  The okr/ layer may complete obj (a key result's kind left
+ * out of the file), so after an update the outcome is judged again.
  */
 static enum err_code
 wsf_upsert(struct wsf *w, const struct wsf_kind *k, const yaml_node_t *n,
     const char *where, const char *ident, void *obj, enum outcome *out)
 {
+	struct wsy	*y = &w->y;
 	void		*old;
 	enum err_code	 rc;
 
-	if ((old = arena_alloc(&w->a, k->size)) == NULL)
-		return wsf_nomem(w);
-	rc = k->get(w->o, ident, &w->a, old, w->e);
+	if ((old = arena_alloc(&y->a, k->size)) == NULL)
+		return wsy_nomem(y);
+	rc = k->get(w->o, ident, &y->a, old, y->e);
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		return wsy_wrap(y, n, where, rc);
 	if (rc == ERR_NOTFOUND) {
-		err_clear(w->e);
-		if ((rc = k->add(w->o, obj, w->e)) != ERR_OK)
-			return wsf_wrap(w, wsf_at(w, n, w->e->field), where,
-			    rc);
+		err_clear(y->e);
 		*out = OUT_CREATED;
-		return ERR_OK;
+		rc = k->add(w->o, obj, y->e);
+	} else {
+		k->keep(old, obj);
+		if (!wsf_changes(k, old, obj)) {
+			*out = OUT_UNCHANGED;
+			return ERR_OK;
+		}
+		rc = k->update(w->o, old, obj, y->e);
+		*out = wsf_changes(k, old, obj) ? OUT_UPDATED : OUT_UNCHANGED;
 	}
-	if (rc != ERR_OK)
-		return wsf_wrap(w, n, where, rc);
-	k->keep(old, obj);
-	if (!wsf_differs(k->fields, old, obj) &&
-	    (k->same == NULL || k->same(old, obj))) {
-		*out = OUT_UNCHANGED;
-		return ERR_OK;
-	}
-	if ((rc = k->update(w->o, old, obj, w->e)) != ERR_OK)
-		return wsf_wrap(w, wsf_at(w, n, w->e->field), where, rc);
-	*out = OUT_UPDATED;
-	return ERR_OK;
+	return rc != ERR_OK ? wsf_refused(w, n, where, rc) : ERR_OK;
 }
 
 static enum err_code
 apply_workspace(struct wsf *w, const yaml_node_t *n)
 {
+	struct wsy		*y = &w->y;
 	struct workspace	 ws;
 	enum err_code		 rc;
 
-	if (n == NULL || wsf_isnull(n))
+	if (n == NULL || wsy_isnull(n))
 		return ERR_OK;
 	workspace_defaults(&ws);
-	if ((rc = wsf_map(w, n, "workspace", workspace_fields, &ws, NULL,
+	if ((rc = wsy_map(y, n, "workspace", workspace_fields, &ws, NULL,
 	    NULL)) != ERR_OK ||
-	    (rc = wsf_required(w, n, "workspace", workspace_fields, &ws))
+	    (rc = wsy_required(y, n, "workspace", workspace_fields, &ws))
 	    != ERR_OK)
 		return rc;
 	if (!wsf_differs(workspace_fields, &w->o->ws, &ws)) {
 		wsf_count(w, WSFILE_WORKSPACE, OUT_UNCHANGED);
 		return ERR_OK;
 	}
-	if ((rc = workspace_update(w->o, &ws, w->e)) != ERR_OK)
-		return wsf_wrap(w, wsf_at(w, n, w->e->field), "workspace", rc);
+	if ((rc = workspace_update(w->o, &ws, y->e)) != ERR_OK)
+		return wsf_refused(w, n, "workspace", rc);
 	wsf_count(w, WSFILE_WORKSPACE, OUT_UPDATED);
 	return ERR_OK;
 }
@@ -596,17 +368,18 @@ static enum err_code
 team_parent_check(struct wsf *w, const yaml_node_t *n, const char *where,
     const struct team *t)
 {
+	struct wsy	*y = &w->y;
 	struct team	 p;
 	enum err_code	 rc;
 
 	if (t->parent == NULL)
 		return ERR_OK;
-	rc = team_get(w->o, t->parent, &w->a, &p, w->e);
+	rc = team_get(w->o, t->parent, &y->a, &p, y->e);
 	if (rc == ERR_NOTFOUND)
-		return wsf_fail(w, wsf_at(w, n, "parent"), "%s.parent: no team "
+		return wsy_fail(y, wsy_at(y, n, "parent"), "%s.parent: no team "
 		    "named \"%s\" (a parent must come earlier in the file or "
 		    "already exist)", where, t->parent);
-	return rc == ERR_OK ? ERR_OK : wsf_wrap(w, n, where, rc);
+	return rc == ERR_OK ? ERR_OK : wsy_wrap(y, n, where, rc);
 }
 
 /*
@@ -617,6 +390,7 @@ static enum err_code
 apply_simple(struct wsf *w, const yaml_node_t *list, const char *section,
     const char *what, const struct wsf_kind *k, void (*defaults)(void *))
 {
+	struct wsy		*y = &w->y;
 	yaml_node_item_t	*items;
 	yaml_node_t		*n;
 	struct seen		*seen;
@@ -626,19 +400,19 @@ apply_simple(struct wsf *w, const yaml_node_t *list, const char *section,
 	enum err_code		 rc;
 	size_t			 count, i, nseen = 0;
 
-	if ((rc = wsf_list(w, list, section, &items, &count)) != ERR_OK)
+	if ((rc = wsy_list(y, list, section, &items, &count)) != ERR_OK)
 		return rc;
 	if ((seen = wsf_seen(w, count)) == NULL)
-		return wsf_nomem(w);
+		return wsy_nomem(y);
 	for (i = 0; i < count; i++) {
-		n = wsf_node(w, items[i]);
-		if ((where = wsf_item(w, section, i)) == NULL ||
-		    (obj = arena_alloc(&w->a, k->size)) == NULL)
-			return wsf_nomem(w);
+		n = wsy_node(y, items[i]);
+		if ((where = wsy_item(y, section, i)) == NULL ||
+		    (obj = arena_alloc(&y->a, k->size)) == NULL)
+			return wsy_nomem(y);
 		defaults(obj);
-		if ((rc = wsf_map(w, n, where, k->fields, obj, NULL, NULL))
+		if ((rc = wsy_map(y, n, where, k->fields, obj, NULL, NULL))
 		    != ERR_OK ||
-		    (rc = wsf_required(w, n, where, k->fields, obj)) != ERR_OK)
+		    (rc = wsy_required(y, n, where, k->fields, obj)) != ERR_OK)
 			return rc;
 		/* the identity is the first field of every table */
 		ident = *(char **)(void *)((char *)obj + k->fields[0].off);
@@ -679,6 +453,7 @@ static enum err_code
 read_milestones(struct wsf *w, const yaml_node_t *list, const char *up,
     struct kr *k)
 {
+	struct wsy		*y = &w->y;
 	yaml_node_item_t	*items;
 	yaml_node_t		*n;
 	struct seen		*seen;
@@ -688,23 +463,23 @@ read_milestones(struct wsf *w, const yaml_node_t *list, const char *up,
 
 	k->ms = NULL;
 	k->nms = 0;
-	if ((section = arena_printf(&w->a, "%s.milestones", up)) == NULL)
-		return wsf_nomem(w);
-	if ((rc = wsf_list(w, list, section, &items, &count)) != ERR_OK)
+	if ((section = arena_printf(&y->a, "%s.milestones", up)) == NULL)
+		return wsy_nomem(y);
+	if ((rc = wsy_list(y, list, section, &items, &count)) != ERR_OK)
 		return rc;
 	if (count == 0)
 		return ERR_OK;
 	if ((seen = wsf_seen(w, count)) == NULL ||
-	    (k->ms = arena_calloc(&w->a, count, sizeof(*k->ms))) == NULL)
-		return wsf_nomem(w);
+	    (k->ms = arena_calloc(&y->a, count, sizeof(*k->ms))) == NULL)
+		return wsy_nomem(y);
 	for (i = 0; i < count; i++) {
-		n = wsf_node(w, items[i]);
-		if ((where = wsf_item(w, section, i)) == NULL)
-			return wsf_nomem(w);
+		n = wsy_node(y, items[i]);
+		if ((where = wsy_item(y, section, i)) == NULL)
+			return wsy_nomem(y);
 		k->ms[i].weight = 1;
-		if ((rc = wsf_map(w, n, where, milestone_fields, &k->ms[i],
+		if ((rc = wsy_map(y, n, where, milestone_fields, &k->ms[i],
 		    NULL, NULL)) != ERR_OK ||
-		    (rc = wsf_required(w, n, where, milestone_fields,
+		    (rc = wsy_required(y, n, where, milestone_fields,
 		    &k->ms[i])) != ERR_OK ||
 		    (rc = wsf_once(w, seen, &nseen, k->ms[i].title, n, where,
 		    "milestone")) != ERR_OK)
@@ -719,6 +494,7 @@ static enum err_code
 apply_krs(struct wsf *w, const struct wsf_obj *ob, const yaml_node_t *list)
 {
 	static const char *const extra[] = { "milestones", NULL };
+	struct wsy		*y = &w->y;
 	yaml_node_item_t	*items;
 	yaml_node_t		*n, *ev[1];
 	struct seen		*seen;
@@ -728,30 +504,30 @@ apply_krs(struct wsf *w, const struct wsf_obj *ob, const yaml_node_t *list)
 	enum err_code		 rc;
 	size_t			 count, i, nseen = 0;
 
-	if ((section = arena_printf(&w->a, "%s.key_results", ob->where))
+	if ((section = arena_printf(&y->a, "%s.key_results", ob->where))
 	    == NULL)
-		return wsf_nomem(w);
-	if ((rc = wsf_list(w, list, section, &items, &count)) != ERR_OK)
+		return wsy_nomem(y);
+	if ((rc = wsy_list(y, list, section, &items, &count)) != ERR_OK)
 		return rc;
 	if ((seen = wsf_seen(w, count)) == NULL)
-		return wsf_nomem(w);
+		return wsy_nomem(y);
 	for (i = 0; i < count; i++) {
-		n = wsf_node(w, items[i]);
-		if ((where = wsf_item(w, section, i)) == NULL ||
-		    (k = arena_alloc(&w->a, sizeof(*k))) == NULL)
-			return wsf_nomem(w);
+		n = wsy_node(y, items[i]);
+		if ((where = wsy_item(y, section, i)) == NULL ||
+		    (k = arena_alloc(&y->a, sizeof(*k))) == NULL)
+			return wsy_nomem(y);
 		kr_defaults(k);
-		if ((rc = wsf_map(w, n, where, kr_fields, k, extra, ev))
+		if ((rc = wsy_map(y, n, where, kr_fields, k, extra, ev))
 		    != ERR_OK ||
-		    (rc = wsf_required(w, n, where, kr_fields, k)) != ERR_OK ||
+		    (rc = wsy_required(y, n, where, kr_fields, k)) != ERR_OK ||
 		    (rc = wsf_once(w, seen, &nseen, k->key, n, where,
 		    "key result")) != ERR_OK ||
 		    (rc = read_milestones(w, ev[0], where, k)) != ERR_OK)
 			return rc;
 		k->objective = (char *)ob->key;
-		if ((ref = arena_printf(&w->a, "%s/%s", ob->key, k->key))
+		if ((ref = arena_printf(&y->a, "%s/%s", ob->key, k->key))
 		    == NULL)
-			return wsf_nomem(w);
+			return wsy_nomem(y);
 		if ((rc = wsf_upsert(w, &kr_kind, n, where, ref, k, &out))
 		    != ERR_OK)
 			return rc;
@@ -770,6 +546,7 @@ apply_objectives(struct wsf *w, const yaml_node_t *list,
     struct wsf_obj **obsp, size_t *nobs)
 {
 	static const char *const extra[] = { "aligns", "key_results", NULL };
+	struct wsy		*y = &w->y;
 	yaml_node_item_t	*items;
 	yaml_node_t		*n, *ev[2];
 	struct seen		*seen;
@@ -780,22 +557,22 @@ apply_objectives(struct wsf *w, const yaml_node_t *list,
 
 	*obsp = NULL;
 	*nobs = 0;
-	if ((rc = wsf_list(w, list, "objectives", &items, &count)) != ERR_OK)
+	if ((rc = wsy_list(y, list, "objectives", &items, &count)) != ERR_OK)
 		return rc;
 	if ((seen = wsf_seen(w, count)) == NULL ||
-	    (obs = arena_calloc(&w->a, count ? count : 1, sizeof(*obs)))
+	    (obs = arena_calloc(&y->a, count ? count : 1, sizeof(*obs)))
 	    == NULL)
-		return wsf_nomem(w);
+		return wsy_nomem(y);
 	for (i = 0; i < count; i++) {
-		n = wsf_node(w, items[i]);
+		n = wsy_node(y, items[i]);
 		obs[i].node = n;
-		if ((obs[i].where = wsf_item(w, "objectives", i))
-		    == NULL || (ob = arena_alloc(&w->a, sizeof(*ob))) == NULL)
-			return wsf_nomem(w);
+		if ((obs[i].where = wsy_item(y, "objectives", i))
+		    == NULL || (ob = arena_alloc(&y->a, sizeof(*ob))) == NULL)
+			return wsy_nomem(y);
 		objective_defaults(ob);
-		if ((rc = wsf_map(w, n, obs[i].where, objective_fields, ob,
+		if ((rc = wsy_map(y, n, obs[i].where, objective_fields, ob,
 		    extra, ev)) != ERR_OK ||
-		    (rc = wsf_required(w, n, obs[i].where, objective_fields,
+		    (rc = wsy_required(y, n, obs[i].where, objective_fields,
 		    ob)) != ERR_OK ||
 		    (rc = wsf_once(w, seen, &nseen, ob->key, n, obs[i].where,
 		    "objective")) != ERR_OK)
@@ -812,93 +589,81 @@ apply_objectives(struct wsf *w, const yaml_node_t *list,
 	return ERR_OK;
 }
 
-/* Second pass: the alignments of one objective, every target existing. */
-static enum err_code
-apply_aligns(struct wsf *w, struct wsf_obj *ob)
+/* The objective called key in v, or NULL. */
+static const struct objective *
+objective_find(const struct objective *v, size_t n, const char *key)
 {
-	struct objective	 old, nw, po;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].key, key) == 0)
+			return &v[i];
+	return NULL;
+}
+
+/*
+ * Second pass: the alignments of one objective, all being read from the
+ * workspace after the first.  When they differ from the stored ones, each
+ * target is looked up here first, to point at its line.
+ */
+static enum err_code
+apply_aligns(struct wsf *w, struct wsf_obj *ob, const struct objective *all,
+    size_t nall)
+{
+	struct wsy		*y = &w->y;
+	const struct objective	*old;
+	struct objective	 nw;
 	struct kr		 pk;
 	yaml_node_item_t	*items;
-	yaml_node_t		*n;
+	const yaml_node_t	*n;
 	const char		*where, *section, *v;
 	enum err_code		 rc;
 	size_t			 count, i;
 
-	if ((section = arena_printf(&w->a, "%s.aligns", ob->where)) == NULL)
-		return wsf_nomem(w);
-	if ((rc = wsf_list(w, ob->aligns, section, &items, &count))
+	if ((section = arena_printf(&y->a, "%s.aligns", ob->where)) == NULL)
+		return wsy_nomem(y);
+	if ((rc = wsy_list(y, ob->aligns, section, &items, &count))
 	    != ERR_OK)
 		return rc;
-	if ((rc = objective_get(w->o, ob->key, &w->a, &old, w->e)) != ERR_OK)
-		return wsf_wrap(w, ob->node, ob->where, rc);
-	nw = old;
+	if ((old = objective_find(all, nall, ob->key)) == NULL)
+		return err_set(y->e, ERR_INTERNAL, "objective \"%s\" vanished "
+		    "during apply", ob->key);
+	nw = *old;
 	nw.naligns = count;
-	if ((nw.aligns = arena_calloc(&w->a, count ? count : 1,
+	if ((nw.aligns = arena_calloc(&y->a, count ? count : 1,
 	    sizeof(*nw.aligns))) == NULL)
-		return wsf_nomem(w);
+		return wsy_nomem(y);
 	for (i = 0; i < count; i++) {
-		n = wsf_node(w, items[i]);
-		if ((where = wsf_item(w, section, i)) == NULL)
-			return wsf_nomem(w);
-		if ((rc = wsf_scalar(w, n, where, "", &v)) != ERR_OK)
+		n = wsy_node(y, items[i]);
+		if ((where = wsy_item(y, section, i)) == NULL)
+			return wsy_nomem(y);
+		if ((rc = wsy_scalar(y, n, where, "", &v)) != ERR_OK)
 			return rc;
 		if (v == NULL)
-			return wsf_fail(w, n, "%s: expected an objective key "
+			return wsy_fail(y, n, "%s: expected an objective key "
 			    "or OBJECTIVE/KR, got nothing", where);
-		rc = strchr(v, '/') != NULL ?
-		    kr_get(w->o, v, &w->a, &pk, w->e) :
-		    objective_get(w->o, v, &w->a, &po, w->e);
-		if (rc != ERR_OK)
-			return wsf_wrap(w, n, where, rc);
 		nw.aligns[i] = (char *)v;
 	}
-	if (aligns_same(&old, &nw))
+	if (aligns_same(old, &nw))
 		return ERR_OK;
-	if ((rc = objective_update(w->o, &old, &nw, w->e)) != ERR_OK)
-		return wsf_wrap(w, ob->aligns != NULL ? ob->aligns : ob->node,
-		    section, rc);
+	for (i = 0; i < count; i++) {
+		v = nw.aligns[i];
+		rc = ERR_OK;
+		if (strchr(v, '/') != NULL)
+			rc = kr_get(w->o, v, &y->a, &pk, y->e);
+		else if (objective_find(all, nall, v) == NULL)
+			rc = err_setf(y->e, ERR_NOTFOUND, "objective", "no "
+			    "objective with key \"%s\"", v);
+		if (rc != ERR_OK)
+			return wsy_wrap(y, wsy_node(y, items[i]),
+			    wsy_item(y, section, i), rc);
+	}
+	if ((rc = objective_update(w->o, old, &nw, y->e)) != ERR_OK)
+		return wsy_wrap(y, ob->aligns != NULL ? ob->aligns : ob->node,
+		    ob->where, rc);
 	if (ob->out == OUT_UNCHANGED)
 		ob->out = OUT_UPDATED;
 	return ERR_OK;
-}
-
-/* Load the one YAML document of the file into w->doc. */
-static enum err_code
-wsf_load(struct wsf *w, FILE *in)
-{
-	yaml_parser_t	 p;
-	yaml_document_t	 next;
-	enum err_code	 rc = ERR_OK;
-	int		 more;
-
-	if (!yaml_parser_initialize(&p))
-		return wsf_nomem(w);
-	yaml_parser_set_input_file(&p, in);
-	if (!yaml_parser_load(&p, &w->doc)) {
-		rc = err_set(w->e, ERR_INVAL, "%s:%zu:%zu: %s%s%s", w->path,
-		    p.problem_mark.line + 1, p.problem_mark.column + 1,
-		    p.problem != NULL ? p.problem : "cannot read the file",
-		    p.context != NULL ? " " : "",
-		    p.context != NULL ? p.context : "");
-		memset(&w->doc, 0, sizeof(w->doc));
-		yaml_parser_delete(&p);
-		return rc;
-	}
-	/* a second document would be silently ignored: refuse it */
-	if (yaml_parser_load(&p, &next)) {
-		more = yaml_document_get_root_node(&next) != NULL;
-		if (more)
-			rc = err_set(w->e, ERR_INVAL, "%s:%zu:%zu: expected "
-			    "one YAML document, found a second one", w->path,
-			    next.start_mark.line + 1,
-			    next.start_mark.column + 1);
-		yaml_document_delete(&next);
-	} else
-		rc = err_set(w->e, ERR_INVAL, "%s:%zu:%zu: %s", w->path,
-		    p.problem_mark.line + 1, p.problem_mark.column + 1,
-		    p.problem != NULL ? p.problem : "cannot read the file");
-	yaml_parser_delete(&p);
-	return rc;
 }
 
 static enum err_code
@@ -906,14 +671,16 @@ wsf_run(struct wsf *w)
 {
 	static const char *const sections[] = { "workspace", "teams",
 		"people", "cycles", "objectives", NULL };
-	yaml_node_t	*root, *sec[5];
-	struct wsf_obj	*obs;
-	enum err_code	 rc;
-	size_t		 nobs, i;
+	struct wsy		*y = &w->y;
+	yaml_node_t		*root, *sec[5];
+	struct wsf_obj		*obs;
+	struct objective	*all = NULL;
+	enum err_code		 rc;
+	size_t			 nobs, nall = 0, i;
 
-	if ((root = yaml_document_get_root_node(&w->doc)) == NULL)
+	if ((root = wsy_root(y)) == NULL)
 		return ERR_OK;		/* an empty file defines nothing */
-	if ((rc = wsf_map(w, root, "the file", NULL, NULL, sections, sec))
+	if ((rc = wsy_map(y, root, "the file", NULL, NULL, sections, sec))
 	    != ERR_OK ||
 	    (rc = apply_workspace(w, sec[0])) != ERR_OK ||
 	    (rc = apply_simple(w, sec[1], "teams", "team", &team_kind,
@@ -924,8 +691,13 @@ wsf_run(struct wsf *w)
 	    cycle_defaults_v)) != ERR_OK ||
 	    (rc = apply_objectives(w, sec[4], &obs, &nobs)) != ERR_OK)
 		return rc;
+	/* one read of every objective: the second pass changes each one's
+	 * alignments only, and only its own */
+	if (nobs > 0 && (rc = objective_list(w->o, NULL, &y->a, &all, &nall,
+	    y->e)) != ERR_OK)
+		return rc;
 	for (i = 0; i < nobs; i++) {
-		if ((rc = apply_aligns(w, &obs[i])) != ERR_OK)
+		if ((rc = apply_aligns(w, &obs[i], all, nall)) != ERR_OK)
 			return rc;
 		wsf_count(w, WSFILE_OBJECTIVE, obs[i].out);
 	}
@@ -944,22 +716,21 @@ wsfile_apply(struct okr *o, const char *path, FILE *in,
 
 	memset(&w, 0, sizeof(w));
 	w.o = o;
-	w.path = path;
+	w.y.path = path;
+	w.y.e = e != NULL ? e : &scratch_e;
 	w.st = stats != NULL ? stats : &scratch_st;
-	w.e = e != NULL ? e : &scratch_e;
 	memset(w.st, 0, sizeof(*w.st));
-	err_clear(w.e);
+	err_clear(w.y.e);
 	if (f == NULL && (f = fopen(path, "r")) == NULL)
-		return err_set(w.e, ERR_IO, "cannot open %s: %s", path,
+		return err_set(w.y.e, ERR_IO, "cannot open %s: %s", path,
 		    strerror(errno));
-	if ((rc = wsf_load(&w, f)) == ERR_OK)
+	if ((rc = wsy_load(&w.y, f)) == ERR_OK)
 		rc = wsf_run(&w);
-	if (rc == ERR_OK && arena_failed(&w.a))
-		rc = wsf_nomem(&w);
+	if (rc == ERR_OK && arena_failed(&w.y.a))
+		rc = wsy_nomem(&w.y);
 	if (rc == ERR_OK && ferror(f))
-		rc = err_set(w.e, ERR_IO, "cannot read %s", path);
-	yaml_document_delete(&w.doc);
-	arena_release(&w.a);
+		rc = err_set(w.y.e, ERR_IO, "cannot read %s", path);
+	wsy_release(&w.y);
 	if (in == NULL)
 		fclose(f);
 	return rc;
