@@ -231,7 +231,10 @@ put_bar(struct status *st, struct buf *b, double progress, double expected,
 
 	if (!isnan(progress))
 		fill = lround(progress * BAR_CELLS);
-	mark = isnan(expected) ? -1 : (long)(expected * BAR_CELLS);
+	/* an objective without key results expects what the calendar does */
+	if (isnan(expected))
+		expected = st->ce->expected;
+	mark = (long)(expected * BAR_CELLS);
 	if (mark >= BAR_CELLS)
 		mark = BAR_CELLS - 1;
 	for (i = 0; i < BAR_CELLS; i++) {

@@ -724,12 +724,14 @@ wsfile_apply(struct okr *o, const char *path, FILE *in,
 	if (f == NULL && (f = fopen(path, "r")) == NULL)
 		return err_set(w.y.e, ERR_IO, "cannot open %s: %s", path,
 		    strerror(errno));
-	if ((rc = wsy_load(&w.y, f)) == ERR_OK)
+	rc = wsy_load(&w.y, f);
+	if (ferror(f))
+		rc = err_set(w.y.e, ERR_IO, "cannot read %s: %s", path,
+		    strerror(errno));
+	else if (rc == ERR_OK)
 		rc = wsf_run(&w);
 	if (rc == ERR_OK && arena_failed(&w.y.a))
 		rc = wsy_nomem(&w.y);
-	if (rc == ERR_OK && ferror(f))
-		rc = err_set(w.y.e, ERR_IO, "cannot read %s", path);
 	wsy_release(&w.y);
 	if (in == NULL)
 		fclose(f);

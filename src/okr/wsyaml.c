@@ -285,6 +285,11 @@ wsy_load(struct wsy *y, FILE *in)
 bad:
 	if (p.error == YAML_MEMORY_ERROR)
 		rc = wsy_nomem(y);
+	else if (p.error == YAML_READER_ERROR)
+		/* found while decoding, before there are lines */
+		rc = err_set(y->e, ERR_INVAL, "%s: byte %zu: %s", y->path,
+		    p.problem_offset + 1, p.problem != NULL ? p.problem :
+		    "cannot read the file");
 	else
 		rc = err_set(y->e, ERR_INVAL, "%s:%zu:%zu: %s%s%s", y->path,
 		    p.problem_mark.line + 1, p.problem_mark.column + 1,

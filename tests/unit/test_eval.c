@@ -7,7 +7,8 @@
  * (2026-10-01 to 2026-12-31, 92 days), so the expected pace is 45/92.
  *
  *   Company (team)                objective "company", KR company/csat
- *   └ Support (team)              objective "support", aligned to company/csat
+ *   └ Support (team)              objective "support", aligned to
+ *     │                             company/csat
  *     │                             KR support/aht: decrease 420 -> 300, w 1
  *     │                             KR support/fcr: increase 0 -> 10, w 3
  *     └ Tier 1 (team)             objective "tier1", aligned to company and
