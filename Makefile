@@ -39,7 +39,7 @@ PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TESTLIBS  = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 
-LIBSRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/okr/*.c src/cli/*.c))
+LIBSRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/kpi/*.c src/okr/*.c src/import/*.c src/cli/*.c))
 LIBSRC  := $(filter-out src/cli/main.c,$(LIBSRC))
 LIBOBJ  := $(LIBSRC:%.c=$(O)/%.o)
 MAINOBJ := $(O)/src/cli/main.o
