@@ -105,6 +105,15 @@ const struct field_def kr_fields[] = {
 	FLD(kr, "weight", FT_WEIGHT, weight, F_REQUIRED, NULL,
 	    "weight in the objective's progress (1)"),
 	FLD(kr, "owner", FT_REF, owner, 0, NULL, "the person who checks in"),
+	FLD(kr, "kpi", FT_KEY, kpi, 0, NULL,
+	    "a KPI the value comes from (okrdesk kpi list)"),
+	FLD(kr, "kpi_filter", FT_NAME, kpi_filter, 0, NULL,
+	    "the KPI's segment: team=NAME,channel=NAME,agent=,category=,"
+	    "priority="),
+	FLD(kr, "kpi_window", FT_NAME, kpi_window, 0, NULL,
+	    "cycle (to date, the default) or Nd (trailing N days)"),
+	FLD(kr, "kpi_baseline", FT_NAME, kpi_baseline, 0, NULL,
+	    "previous: the baseline is the KPI over the previous period"),
 	{ NULL, FT__MAX, 0, 0, NULL, NULL }
 };
 

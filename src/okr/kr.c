@@ -53,6 +53,10 @@ kr_row(struct store_q *q, struct arena *a, void *elem)
 	k->weight = store_q_real(q, KR_C_WEIGHT);
 	source = store_q_text(q, KR_C_SOURCE);
 	k->source = arena_strdup(a, source != NULL ? source : "manual");
+	k->kpi = arena_strdup(a, store_q_text(q, KR_C_KPI));
+	k->kpi_filter = arena_strdup(a, store_q_text(q, KR_C_KPI_FILTER));
+	k->kpi_window = arena_strdup(a, store_q_text(q, KR_C_KPI_WINDOW));
+	k->kpi_baseline = arena_strdup(a, store_q_text(q, KR_C_KPI_BASELINE));
 }
 
 static void
@@ -386,10 +390,11 @@ kr_add(struct okr *o, struct kr *k, struct err *e)
 	if ((rc = kr_check(o, NULL, k, &ids, e)) != ERR_OK ||
 	    (rc = store_int(o->st, STMT_KR_NEXT_SEQ, &seq, e, "i",
 	    ids.objective)) != ERR_OK ||
-	    (rc = store_int(o->st, STMT_KR_INSERT, &k->id, e, "ititIttrrrrr",
+	    (rc = store_int(o->st, STMT_KR_INSERT, &k->id, e, "ititIttrrrrrtttt",
 	    ids.objective, k->key, seq, k->title, ids.owner,
 	    kr_kind_names[k->kind], k->unit, k->baseline, k->target, k->low,
-	    k->high, k->weight)) != ERR_OK)
+	    k->high, k->weight, k->kpi, k->kpi_filter, k->kpi_window,
+	    k->kpi_baseline)) != ERR_OK)
 		return rc;
 	k->objective_id = ids.objective;
 	snprintf(label, sizeof(label), "%s/%s", k->objective, k->key);
@@ -414,9 +419,10 @@ kr_update(struct okr *o, const struct kr *old, struct kr *k,
 	snprintf(label, sizeof(label), "%s/%s", k->objective, k->key);
 	if ((rc = history_diff(o, "kr", k->id, label, kr_fields, old, k, e))
 	    != ERR_OK ||
-	    (rc = store_exec(o->st, STMT_KR_UPDATE, e, "ittIttrrrrr", k->id,
-	    k->key, k->title, ids.owner, kr_kind_names[k->kind], k->unit,
-	    k->baseline, k->target, k->low, k->high, k->weight)) != ERR_OK)
+	    (rc = store_exec(o->st, STMT_KR_UPDATE, e, "ittIttrrrrrtttt",
+	    k->id, k->key, k->title, ids.owner, kr_kind_names[k->kind],
+	    k->unit, k->baseline, k->target, k->low, k->high, k->weight,
+	    k->kpi, k->kpi_filter, k->kpi_window, k->kpi_baseline)) != ERR_OK)
 		return rc;
 	return ms_save(o, old, k, label, e);
 }

@@ -101,7 +101,11 @@ struct kr {
 	double		 baseline, target;	/* NAN if unset */
 	double		 low, high;		/* band; NAN = open */
 	double		 weight;
-	char		*source;	/* "manual" (KPI links come later) */
+	char		*source;	/* "manual" or "kpi" (from kpi below) */
+	char		*kpi;		/* a KPI key (kpi/kpi.h) or NULL */
+	char		*kpi_filter;	/* "team=Tier 1,channel=email" or NULL */
+	char		*kpi_window;	/* "cycle" (NULL) or "Nd" trailing days */
+	char		*kpi_baseline;	/* "previous" or NULL */
 	struct milestone *ms;
 	size_t		 nms;
 };

@@ -13,16 +13,9 @@
 
 #include "store/store.h"
 
-#define STORE_MAX_PARAMS	16
+#define STORE_MAX_PARAMS	32
 
-enum sval_type { SV_NULL, SV_INT, SV_REAL, SV_TEXT };
 
-struct sval {
-	enum sval_type	 type;
-	int64_t		 i;
-	double		 r;
-	const char	*t;
-};
 
 struct store_ops {
 	void		(*close)(struct store *);
@@ -36,6 +29,8 @@ struct store_ops {
 	const char	*(*q_text)(struct store_q *, int);
 	int		(*q_null)(struct store_q *, int);
 	void		(*q_close)(struct store_q *);
+	enum err_code	(*exec_vals)(struct store *, enum stmt,
+			    const struct sval *, size_t, struct err *);
 };
 
 struct store {

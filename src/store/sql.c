@@ -105,7 +105,110 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  field TEXT NOT NULL,"
 	"  old TEXT,"
 	"  new TEXT);"
-	"CREATE INDEX history_entity ON history(entity, entity_id);"
+	"CREATE INDEX history_entity ON history(entity, entity_id);",
+	/* 2: support data, KPI-linked key results, corridors */
+	"UPDATE schema_version SET version = 2;"
+	"CREATE TABLE interactions ("
+	"  id TEXT PRIMARY KEY,"
+	"  channel TEXT,"
+	"  team TEXT,"
+	"  agent TEXT,"
+	"  customer TEXT,"
+	"  category TEXT,"
+	"  priority TEXT,"
+	"  status TEXT,"
+	"  created_at INTEGER,"
+	"  first_reply_at INTEGER,"
+	"  solved_at INTEGER,"
+	"  resolved_at INTEGER,"
+	"  closed_at INTEGER,"
+	"  sla_due_at INTEGER,"
+	"  reopen_count INTEGER,"
+	"  agent_replies INTEGER,"
+	"  escalated INTEGER,"
+	"  sla_first_reply_met INTEGER,"
+	"  sla_resolution_met INTEGER,"
+	"  resolved INTEGER,"
+	"  answered INTEGER,"
+	"  abandoned INTEGER,"
+	"  queued_s REAL,"
+	"  talk_s REAL,"
+	"  hold_s REAL,"
+	"  wrap_s REAL,"
+	"  excluded INTEGER) WITHOUT ROWID;"
+	"CREATE TABLE surveys ("
+	"  id TEXT PRIMARY KEY,"
+	"  interaction_id TEXT,"
+	"  kind TEXT NOT NULL,"
+	"  scale_min REAL NOT NULL,"
+	"  scale_max REAL NOT NULL,"
+	"  score REAL,"
+	"  sent_at INTEGER,"
+	"  responded_at INTEGER,"
+	"  agent TEXT,"
+	"  team TEXT,"
+	"  channel TEXT) WITHOUT ROWID;"
+	"CREATE TABLE qa_reviews ("
+	"  id TEXT PRIMARY KEY,"
+	"  interaction_id TEXT,"
+	"  agent TEXT,"
+	"  team TEXT,"
+	"  reviewer TEXT,"
+	"  reviewed_at INTEGER NOT NULL,"
+	"  score REAL NOT NULL,"
+	"  critical_failed INTEGER) WITHOUT ROWID;"
+	"CREATE TABLE training ("
+	"  id TEXT PRIMARY KEY,"
+	"  agent TEXT NOT NULL,"
+	"  team TEXT,"
+	"  date INTEGER NOT NULL,"
+	"  hours REAL NOT NULL,"
+	"  course TEXT) WITHOUT ROWID;"
+	"CREATE TABLE kb_audits ("
+	"  id TEXT PRIMARY KEY,"
+	"  article TEXT,"
+	"  team TEXT,"
+	"  audited_at INTEGER NOT NULL,"
+	"  accurate INTEGER NOT NULL,"
+	"  views INTEGER) WITHOUT ROWID;"
+	"CREATE TABLE customers ("
+	"  id TEXT PRIMARY KEY,"
+	"  started_at INTEGER,"
+	"  churned_at INTEGER,"
+	"  churned INTEGER,"
+	"  team TEXT) WITHOUT ROWID;"
+	"CREATE TABLE agents ("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT,"
+	"  team TEXT,"
+	"  role TEXT,"
+	"  hired_at INTEGER) WITHOUT ROWID;"
+	"CREATE TABLE import_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  dataset TEXT NOT NULL,"
+	"  file TEXT NOT NULL,"
+	"  profile TEXT NOT NULL,"
+	"  rows INTEGER NOT NULL,"
+	"  added INTEGER NOT NULL,"
+	"  skipped INTEGER NOT NULL);"
+	"CREATE TABLE kpi_corridor ("
+	"  kpi TEXT NOT NULL,"
+	"  team TEXT NOT NULL,"
+	"  low REAL,"
+	"  high REAL,"
+	"  PRIMARY KEY (kpi, team));"
+	"ALTER TABLE workspace ADD COLUMN schedule TEXT;"
+	"ALTER TABLE workspace ADD COLUMN holidays TEXT;"
+	"ALTER TABLE key_result ADD COLUMN kpi TEXT;"
+	"ALTER TABLE key_result ADD COLUMN kpi_filter TEXT;"
+	"ALTER TABLE key_result ADD COLUMN kpi_window TEXT;"
+	"ALTER TABLE key_result ADD COLUMN kpi_baseline TEXT;"
+	"ALTER TABLE checkin ADD COLUMN numerator REAL;"
+	"ALTER TABLE checkin ADD COLUMN denominator REAL;"
+	"ALTER TABLE checkin ADD COLUMN n INTEGER;"
+	"ALTER TABLE checkin ADD COLUMN lineage TEXT;",
 };
 
 #define OBJ_COLS \
@@ -118,7 +221,7 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 #define KR_COLS \
 	"k.id, k.objective_id, o.key, k.key, k.title, p.name, k.kind, " \
 	"k.unit, k.baseline, k.target, k.band_low, k.band_high, k.weight, " \
-	"k.source " \
+	"k.source, k.kpi, k.kpi_filter, k.kpi_window, k.kpi_baseline " \
 	"FROM key_result k JOIN objective o ON o.id = k.objective_id " \
 	"JOIN cycle c ON c.id = o.cycle_id " \
 	"LEFT JOIN person p ON p.id = k.owner_person_id "
@@ -221,12 +324,17 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_KR_INSERT] =
 	    "INSERT INTO key_result(objective_id, key, seq, title, "
 	    "owner_person_id, kind, unit, baseline, target, band_low, "
-	    "band_high, weight) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-	    "$10, $11, $12) RETURNING id",
+	    "band_high, weight, kpi, kpi_filter, kpi_window, kpi_baseline, "
+	    "source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+	    "$12, $13, $14, $15, $16, "
+	    "CASE WHEN $13 IS NULL THEN 'manual' ELSE 'kpi' END) RETURNING id",
 	[STMT_KR_UPDATE] =
 	    "UPDATE key_result SET key = $2, title = $3, owner_person_id = $4,"
 	    " kind = $5, unit = $6, baseline = $7, target = $8, "
-	    "band_low = $9, band_high = $10, weight = $11 WHERE id = $1",
+	    "band_low = $9, band_high = $10, weight = $11, kpi = $12, "
+	    "kpi_filter = $13, kpi_window = $14, kpi_baseline = $15, "
+	    "source = CASE WHEN $12 IS NULL THEN 'manual' ELSE 'kpi' END "
+	    "WHERE id = $1",
 	[STMT_KR_DELETE] = "DELETE FROM key_result WHERE id = $1",
 	[STMT_KR_NEXT_SEQ] =
 	    "SELECT coalesce(max(seq), 0) + 1 FROM key_result "
@@ -268,4 +376,170 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "AND ($2 IS NULL OR label = $2 OR "
 	    "substr(label, 1, length($2) + 1) = $2 || '/') "
 	    "ORDER BY id DESC LIMIT $3",
+	[STMT_DS_INTERACTIONS_UPSERT] =
+	    "INSERT INTO interactions ("
+	    "id, channel, team, agent, customer, category, priority, "
+	    "status, created_at, first_reply_at, solved_at, "
+	    "resolved_at, closed_at, sla_due_at, reopen_count, "
+	    "agent_replies, escalated, sla_first_reply_met, "
+	    "sla_resolution_met, resolved, answered, abandoned, "
+	    "queued_s, talk_s, hold_s, wrap_s, excluded"
+	    ") VALUES ("
+	    "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+	    "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, "
+	    "$25, $26, $27"
+	    ") ON CONFLICT (id) DO UPDATE SET "
+	    "channel = excluded.channel, team = excluded.team, "
+	    "agent = excluded.agent, customer = excluded.customer, "
+	    "category = excluded.category, "
+	    "priority = excluded.priority, status = excluded.status, "
+	    "created_at = excluded.created_at, "
+	    "first_reply_at = excluded.first_reply_at, "
+	    "solved_at = excluded.solved_at, "
+	    "resolved_at = excluded.resolved_at, "
+	    "closed_at = excluded.closed_at, "
+	    "sla_due_at = excluded.sla_due_at, "
+	    "reopen_count = excluded.reopen_count, "
+	    "agent_replies = excluded.agent_replies, "
+	    "escalated = excluded.escalated, "
+	    "sla_first_reply_met = excluded.sla_first_reply_met, "
+	    "sla_resolution_met = excluded.sla_resolution_met, "
+	    "resolved = excluded.resolved, "
+	    "answered = excluded.answered, "
+	    "abandoned = excluded.abandoned, "
+	    "queued_s = excluded.queued_s, talk_s = excluded.talk_s, "
+	    "hold_s = excluded.hold_s, wrap_s = excluded.wrap_s, "
+	    "excluded = excluded.excluded",
+	[STMT_DS_INTERACTIONS_SCAN] =
+	    "SELECT "
+	    "id, channel, team, agent, customer, category, priority, "
+	    "status, created_at, first_reply_at, solved_at, "
+	    "resolved_at, closed_at, sla_due_at, reopen_count, "
+	    "agent_replies, escalated, sla_first_reply_met, "
+	    "sla_resolution_met, resolved, answered, abandoned, "
+	    "queued_s, talk_s, hold_s, wrap_s, excluded"
+	    " FROM interactions",
+	[STMT_DS_INTERACTIONS_COUNT] = "SELECT count(*) FROM interactions",
+	[STMT_DS_SURVEYS_UPSERT] =
+	    "INSERT INTO surveys ("
+	    "id, interaction_id, kind, scale_min, scale_max, score, "
+	    "sent_at, responded_at, agent, team, channel"
+	    ") VALUES ("
+	    "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11"
+	    ") ON CONFLICT (id) DO UPDATE SET "
+	    "interaction_id = excluded.interaction_id, "
+	    "kind = excluded.kind, scale_min = excluded.scale_min, "
+	    "scale_max = excluded.scale_max, score = excluded.score, "
+	    "sent_at = excluded.sent_at, "
+	    "responded_at = excluded.responded_at, "
+	    "agent = excluded.agent, team = excluded.team, "
+	    "channel = excluded.channel",
+	[STMT_DS_SURVEYS_SCAN] =
+	    "SELECT "
+	    "id, interaction_id, kind, scale_min, scale_max, score, "
+	    "sent_at, responded_at, agent, team, channel"
+	    " FROM surveys",
+	[STMT_DS_SURVEYS_COUNT] = "SELECT count(*) FROM surveys",
+	[STMT_DS_QA_REVIEWS_UPSERT] =
+	    "INSERT INTO qa_reviews ("
+	    "id, interaction_id, agent, team, reviewer, reviewed_at, "
+	    "score, critical_failed"
+	    ") VALUES ("
+	    "$1, $2, $3, $4, $5, $6, $7, $8"
+	    ") ON CONFLICT (id) DO UPDATE SET "
+	    "interaction_id = excluded.interaction_id, "
+	    "agent = excluded.agent, team = excluded.team, "
+	    "reviewer = excluded.reviewer, "
+	    "reviewed_at = excluded.reviewed_at, "
+	    "score = excluded.score, "
+	    "critical_failed = excluded.critical_failed",
+	[STMT_DS_QA_REVIEWS_SCAN] =
+	    "SELECT "
+	    "id, interaction_id, agent, team, reviewer, reviewed_at, "
+	    "score, critical_failed"
+	    " FROM qa_reviews",
+	[STMT_DS_QA_REVIEWS_COUNT] = "SELECT count(*) FROM qa_reviews",
+	[STMT_DS_TRAINING_UPSERT] =
+	    "INSERT INTO training ("
+	    "id, agent, team, date, hours, course"
+	    ") VALUES ("
+	    "$1, $2, $3, $4, $5, $6"
+	    ") ON CONFLICT (id) DO UPDATE SET "
+	    "agent = excluded.agent, team = excluded.team, "
+	    "date = excluded.date, hours = excluded.hours, "
+	    "course = excluded.course",
+	[STMT_DS_TRAINING_SCAN] =
+	    "SELECT "
+	    "id, agent, team, date, hours, course"
+	    " FROM training",
+	[STMT_DS_TRAINING_COUNT] = "SELECT count(*) FROM training",
+	[STMT_DS_KB_AUDITS_UPSERT] =
+	    "INSERT INTO kb_audits ("
+	    "id, article, team, audited_at, accurate, views"
+	    ") VALUES ("
+	    "$1, $2, $3, $4, $5, $6"
+	    ") ON CONFLICT (id) DO UPDATE SET "
+	    "article = excluded.article, team = excluded.team, "
+	    "audited_at = excluded.audited_at, "
+	    "accurate = excluded.accurate, views = excluded.views",
+	[STMT_DS_KB_AUDITS_SCAN] =
+	    "SELECT "
+	    "id, article, team, audited_at, accurate, views"
+	    " FROM kb_audits",
+	[STMT_DS_KB_AUDITS_COUNT] = "SELECT count(*) FROM kb_audits",
+	[STMT_DS_CUSTOMERS_UPSERT] =
+	    "INSERT INTO customers ("
+	    "id, started_at, churned_at, churned, team"
+	    ") VALUES ("
+	    "$1, $2, $3, $4, $5"
+	    ") ON CONFLICT (id) DO UPDATE SET "
+	    "started_at = excluded.started_at, "
+	    "churned_at = excluded.churned_at, "
+	    "churned = excluded.churned, team = excluded.team",
+	[STMT_DS_CUSTOMERS_SCAN] =
+	    "SELECT "
+	    "id, started_at, churned_at, churned, team"
+	    " FROM customers",
+	[STMT_DS_CUSTOMERS_COUNT] = "SELECT count(*) FROM customers",
+	[STMT_DS_AGENTS_UPSERT] =
+	    "INSERT INTO agents ("
+	    "id, name, team, role, hired_at"
+	    ") VALUES ("
+	    "$1, $2, $3, $4, $5"
+	    ") ON CONFLICT (id) DO UPDATE SET "
+	    "name = excluded.name, team = excluded.team, "
+	    "role = excluded.role, hired_at = excluded.hired_at",
+	[STMT_DS_AGENTS_SCAN] =
+	    "SELECT "
+	    "id, name, team, role, hired_at"
+	    " FROM agents",
+	[STMT_DS_AGENTS_COUNT] = "SELECT count(*) FROM agents",
+
+	[STMT_IMPORT_LOG_INSERT] =
+	    "INSERT INTO import_log(at, who, dataset, file, profile, rows, "
+	    "added, skipped) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+	[STMT_IMPORT_LOG_LIST] =
+	    "SELECT at, who, dataset, file, profile, rows, added, skipped "
+	    "FROM import_log ORDER BY id DESC LIMIT $1",
+	[STMT_WS_SCHEDULE_GET] = "SELECT schedule, holidays FROM workspace",
+	[STMT_WS_SCHEDULE_SET] =
+	    "UPDATE workspace SET schedule = $1, holidays = $2",
+	[STMT_CORRIDOR_LIST] =
+	    "SELECT kpi, team, low, high FROM kpi_corridor ORDER BY kpi, team",
+	[STMT_CORRIDOR_SET] =
+	    "INSERT INTO kpi_corridor(kpi, team, low, high) "
+	    "VALUES ($1, $2, $3, $4) ON CONFLICT (kpi, team) "
+	    "DO UPDATE SET low = excluded.low, high = excluded.high",
+	[STMT_CORRIDOR_DELETE] =
+	    "DELETE FROM kpi_corridor WHERE kpi = $1 AND team = $2",
+	[STMT_CHECKIN_KPI_CLEAR] =
+	    "DELETE FROM checkin WHERE kr_id = $1 AND source = 'kpi'",
+	[STMT_CHECKIN_KPI_INSERT] =
+	    "INSERT INTO checkin(kr_id, at, value, confidence, note, author, "
+	    "source, numerator, denominator, n, lineage) VALUES ($1, $2, $3, "
+	    "NULL, NULL, 'kpi', 'kpi', $4, $5, $6, $7)",
+	[STMT_CHECKIN_KPI_LAST] =
+	    "SELECT at, value, numerator, denominator, n, lineage "
+	    "FROM checkin WHERE kr_id = $1 AND source = 'kpi' "
+	    "ORDER BY at DESC, id DESC LIMIT 1",
 };

@@ -22,6 +22,8 @@ struct sqlite_q {
 	struct store_q	 q;		/* must be first */
 	sqlite3_stmt	*stmt;
 	int		 busy;		/* opened and not yet closed */
+	int		 nparam;
+	int		 idx[STORE_MAX_PARAMS];	/* $i+1 -> bind index */
 };
 
 struct sqlite_store {
@@ -86,36 +88,52 @@ sqlite_exec_sql(struct store *st, const char *sql, struct err *e)
 	return ERR_OK;
 }
 
+/* Prepare statement id once; map each $n to its bind index once. */
 static enum err_code
-sqlite_q_open(struct store *st, enum stmt id, const struct sval *v,
-    size_t n, struct store_q **out, struct err *e)
+sqlite_prepare(struct sqlite_store *s, enum stmt id, struct err *e)
 {
-	struct sqlite_store	*s = (struct sqlite_store *)st;
-	struct sqlite_q		*q = &s->qs[id];
-	char			 name[24];
-	size_t			 i;
-	int			 rc, idx;
+	struct sqlite_q	*q = &s->qs[id];
+	char		 name[24];
+	int		 rc, i;
 
-	if (q->stmt == NULL) {
-		rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1,
-		    SQLITE_PREPARE_PERSISTENT, &q->stmt, NULL);
-		if (rc != SQLITE_OK)
-			return sqlite_err(s, rc, stmt_names[id], e);
-		q->q.st = st;
-		q->q.id = id;
-	} else {
+	if (q->stmt != NULL) {
 		sqlite3_reset(q->stmt);
 		sqlite3_clear_bindings(q->stmt);
+		return ERR_OK;
 	}
-	if ((size_t)sqlite3_bind_parameter_count(q->stmt) != n)
-		return err_set(e, ERR_INTERNAL, "%s: %d parameters expected, "
-		    "%zu given", stmt_names[id],
-		    sqlite3_bind_parameter_count(q->stmt), n);
-	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof(name), "$%zu", i + 1);
-		if ((idx = sqlite3_bind_parameter_index(q->stmt, name)) == 0)
+	rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1,
+	    SQLITE_PREPARE_PERSISTENT, &q->stmt, NULL);
+	if (rc != SQLITE_OK)
+		return sqlite_err(s, rc, stmt_names[id], e);
+	q->q.st = &s->st;
+	q->q.id = id;
+	q->nparam = sqlite3_bind_parameter_count(q->stmt);
+	if (q->nparam > STORE_MAX_PARAMS)
+		return err_set(e, ERR_INTERNAL, "%s: %d parameters",
+		    stmt_names[id], q->nparam);
+	for (i = 0; i < q->nparam; i++) {
+		snprintf(name, sizeof(name), "$%d", i + 1);
+		if ((q->idx[i] = sqlite3_bind_parameter_index(q->stmt, name))
+		    == 0)
 			return err_set(e, ERR_INTERNAL, "%s: no parameter %s",
 			    stmt_names[id], name);
+	}
+	return ERR_OK;
+}
+
+static enum err_code
+sqlite_bind(struct sqlite_store *s, enum stmt id, const struct sval *v,
+    size_t n, sqlite3_destructor_type text, struct err *e)
+{
+	struct sqlite_q	*q = &s->qs[id];
+	size_t		 i;
+	int		 rc = SQLITE_OK, idx;
+
+	if ((size_t)q->nparam != n)
+		return err_set(e, ERR_INTERNAL, "%s: %d parameters expected, "
+		    "%zu given", stmt_names[id], q->nparam, n);
+	for (i = 0; i < n; i++) {
+		idx = q->idx[i];
 		switch (v[i].type) {
 		case SV_NULL:
 			rc = sqlite3_bind_null(q->stmt, idx);
@@ -127,15 +145,49 @@ sqlite_q_open(struct store *st, enum stmt id, const struct sval *v,
 			rc = sqlite3_bind_double(q->stmt, idx, v[i].r);
 			break;
 		case SV_TEXT:
-			rc = sqlite3_bind_text(q->stmt, idx, v[i].t, -1,
-			    SQLITE_TRANSIENT);
+			rc = sqlite3_bind_text(q->stmt, idx, v[i].t, -1, text);
 			break;
 		}
 		if (rc != SQLITE_OK)
 			return sqlite_err(s, rc, stmt_names[id], e);
 	}
-	q->busy = 1;
-	*out = &q->q;
+	return ERR_OK;
+}
+
+static enum err_code
+sqlite_q_open(struct store *st, enum stmt id, const struct sval *v,
+    size_t n, struct store_q **out, struct err *e)
+{
+	struct sqlite_store	*s = (struct sqlite_store *)st;
+	enum err_code		 rc;
+
+	if ((rc = sqlite_prepare(s, id, e)) != ERR_OK ||
+	    (rc = sqlite_bind(s, id, v, n, SQLITE_TRANSIENT, e)) != ERR_OK)
+		return rc;
+	s->qs[id].busy = 1;
+	*out = &s->qs[id].q;
+	return ERR_OK;
+}
+
+/* One step with text bound in place: the values outlive the call. */
+static enum err_code
+sqlite_exec_vals(struct store *st, enum stmt id, const struct sval *v,
+    size_t n, struct err *e)
+{
+	struct sqlite_store	*s = (struct sqlite_store *)st;
+	sqlite3_stmt		*stmt;
+	enum err_code		 rc;
+	int			 r;
+
+	if ((rc = sqlite_prepare(s, id, e)) != ERR_OK ||
+	    (rc = sqlite_bind(s, id, v, n, SQLITE_STATIC, e)) != ERR_OK)
+		return rc;
+	stmt = s->qs[id].stmt;
+	while ((r = sqlite3_step(stmt)) == SQLITE_ROW)
+		;
+	sqlite3_reset(stmt);
+	if (r != SQLITE_DONE)
+		return sqlite_err(s, r, stmt_names[id], e);
 	return ERR_OK;
 }
 
@@ -208,6 +260,7 @@ static const struct store_ops sqlite_ops = {
 	sqlite_q_text,
 	sqlite_q_null,
 	sqlite_q_close,
+	sqlite_exec_vals,
 };
 
 /*

@@ -45,8 +45,8 @@
 	X(KR_LIST)		/* cycle name or NULL -> KR columns */ \
 	X(KR_LIST_OBJ)		/* objective_id -> KR columns */ \
 	X(KR_GET)		/* objective key, kr key -> KR columns */ \
-	X(KR_INSERT)		/* objective_id, key, seq, title, person_id, kind, unit, baseline, target, low, high, weight -> id */ \
-	X(KR_UPDATE)		/* id, key, title, person_id, kind, unit, baseline, target, low, high, weight */ \
+	X(KR_INSERT)		/* objective_id, key, seq, title, person_id, kind, unit, baseline, target, low, high, weight, kpi, kpi_filter, kpi_window, kpi_baseline -> id */ \
+	X(KR_UPDATE)		/* id, key, title, person_id, kind, unit, baseline, target, low, high, weight, kpi, kpi_filter, kpi_window, kpi_baseline */ \
 	X(KR_DELETE)		/* id */ \
 	X(KR_NEXT_SEQ)		/* objective_id -> next seq */ \
 	X(MS_LIST)		/* kr_id -> seq, title, weight, done_at */ \
@@ -57,6 +57,37 @@
 	X(CHECKIN_LIST)		/* kr_id -> id, at, value, confidence, note, author, source */ \
 	X(CHECKIN_LIST_CYCLE)	/* cycle name or NULL -> kr_id, id, at, value, confidence, note, author, source */ \
 	X(HIST_INSERT)		/* at, who, entity, entity_id, label, field, old, new */ \
+	X(DS_INTERACTIONS_UPSERT)	/* the fields of kpi/dataset.h in order */ \
+	X(DS_INTERACTIONS_SCAN)	/* -> the fields in order */ \
+	X(DS_INTERACTIONS_COUNT)	/* -> rows */ \
+	X(DS_SURVEYS_UPSERT)	/* the fields of kpi/dataset.h in order */ \
+	X(DS_SURVEYS_SCAN)	/* -> the fields in order */ \
+	X(DS_SURVEYS_COUNT)	/* -> rows */ \
+	X(DS_QA_REVIEWS_UPSERT)	/* the fields of kpi/dataset.h in order */ \
+	X(DS_QA_REVIEWS_SCAN)	/* -> the fields in order */ \
+	X(DS_QA_REVIEWS_COUNT)	/* -> rows */ \
+	X(DS_TRAINING_UPSERT)	/* the fields of kpi/dataset.h in order */ \
+	X(DS_TRAINING_SCAN)	/* -> the fields in order */ \
+	X(DS_TRAINING_COUNT)	/* -> rows */ \
+	X(DS_KB_AUDITS_UPSERT)	/* the fields of kpi/dataset.h in order */ \
+	X(DS_KB_AUDITS_SCAN)	/* -> the fields in order */ \
+	X(DS_KB_AUDITS_COUNT)	/* -> rows */ \
+	X(DS_CUSTOMERS_UPSERT)	/* the fields of kpi/dataset.h in order */ \
+	X(DS_CUSTOMERS_SCAN)	/* -> the fields in order */ \
+	X(DS_CUSTOMERS_COUNT)	/* -> rows */ \
+	X(DS_AGENTS_UPSERT)	/* the fields of kpi/dataset.h in order */ \
+	X(DS_AGENTS_SCAN)	/* -> the fields in order */ \
+	X(DS_AGENTS_COUNT)	/* -> rows */ \
+	X(IMPORT_LOG_INSERT)	/* at, who, dataset, file, profile, rows, added, skipped */ \
+	X(IMPORT_LOG_LIST)	/* limit -> at, who, dataset, file, profile, rows, added, skipped */ \
+	X(WS_SCHEDULE_GET)	/* -> schedule, holidays */ \
+	X(WS_SCHEDULE_SET)	/* schedule, holidays */ \
+	X(CORRIDOR_LIST)	/* -> kpi, team ('' for all), low, high */ \
+	X(CORRIDOR_SET)		/* kpi, team, low, high */ \
+	X(CORRIDOR_DELETE)	/* kpi, team */ \
+	X(CHECKIN_KPI_CLEAR)	/* kr_id: drop the points computed from data */ \
+	X(CHECKIN_KPI_INSERT)	/* kr_id, at, value, numerator, denominator, n, lineage */ \
+	X(CHECKIN_KPI_LAST)	/* kr_id -> at, value, numerator, denominator, n, lineage */ \
 	X(HIST_LIST)		/* entity or NULL, label or NULL, limit -> id, at, who, entity, entity_id, label, field, old, new */
 
 enum stmt {
@@ -77,7 +108,8 @@ enum obj_col {
 enum kr_col {
 	KR_C_ID, KR_C_OBJECTIVE_ID, KR_C_OBJECTIVE, KR_C_KEY, KR_C_TITLE,
 	KR_C_OWNER, KR_C_KIND, KR_C_UNIT, KR_C_BASELINE, KR_C_TARGET,
-	KR_C_LOW, KR_C_HIGH, KR_C_WEIGHT, KR_C_SOURCE, KR_C__MAX
+	KR_C_LOW, KR_C_HIGH, KR_C_WEIGHT, KR_C_SOURCE, KR_C_KPI,
+	KR_C_KPI_FILTER, KR_C_KPI_WINDOW, KR_C_KPI_BASELINE, KR_C__MAX
 };
 
 extern const char *const stmt_names[STMT__MAX];

@@ -241,3 +241,10 @@ store_migrate(struct store *st, int found, struct err *e)
 		}
 	return store_commit(st, e);
 }
+
+enum err_code
+store_exec_vals(struct store *st, enum stmt id, const struct sval *v,
+    size_t n, struct err *e)
+{
+	return st->ops->exec_vals(st, id, v, n, e);
+}

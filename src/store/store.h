@@ -27,7 +27,7 @@
 #include "store/stmt.h"
 
 /* The newest schema this binary knows. */
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 
 struct store;
 struct store_q;
@@ -71,6 +71,25 @@ enum err_code	store_exec(struct store *, enum stmt, struct err *,
  * (an INSERT ... RETURNING id, a count); ERR_NOTFOUND if no row. */
 enum err_code	store_int(struct store *, enum stmt, int64_t *out,
 		    struct err *, const char *types, ...);
+
+/*
+ * One parameter value, for callers that bind a row at a time (the
+ * importer): SV_NULL, SV_INT (i), SV_REAL (r) or SV_TEXT (t, borrowed for
+ * the duration of the call).
+ */
+enum sval_type { SV_NULL, SV_INT, SV_REAL, SV_TEXT };
+
+struct sval {
+	enum sval_type	 type;
+	int64_t		 i;
+	double		 r;
+	const char	*t;
+};
+
+/* Run a statement with n parameters given as values, ignoring rows: the
+ * fast path for bulk writes (no format string, text bound without a copy). */
+enum err_code	store_exec_vals(struct store *, enum stmt, const struct sval *,
+		    size_t n, struct err *);
 
 /* Backend contract (for store/ only). */
 struct store_backend {
