@@ -61,6 +61,9 @@ extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_workspace_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_profile_entry;
+extern const struct cmd_entry cmd_kpi_entry;
 
 /* Print usage to stdout (for --help) and return 0. */
 int		cli_help(const struct cmd_entry *);

@@ -32,6 +32,9 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_checkin_entry,
 	&cmd_status_entry,
 	&cmd_history_entry,
+	&cmd_import_entry,
+	&cmd_profile_entry,
+	&cmd_kpi_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/parse.h"
+#include "okr/kpilink.h"
 #include "okr/okr.h"
 #include "okr/refs.h"
 
@@ -311,7 +312,8 @@ kr_check(struct okr *o, const struct kr *old, struct kr *k,
 		return err_setf(e, ERR_EXISTS, "key", "objective \"%s\" "
 		    "already has a key result \"%s\"", k->objective, k->key);
 	if ((rc = kr_check_numbers(k, e)) != ERR_OK ||
-	    (rc = kr_check_ms(k, e)) != ERR_OK)
+	    (rc = kr_check_ms(k, e)) != ERR_OK ||
+	    (rc = kpilink_check(k, e)) != ERR_OK)
 		return rc;
 	if (k->owner != NULL &&
 	    (rc = ref_person(o, k->owner, &ids->owner, e)) != ERR_OK) {

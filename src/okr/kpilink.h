@@ -1,0 +1,52 @@
+/*
+ * kpilink.h: key results whose value comes from a KPI.
+ *
+ * A key result may name a KPI (kpi/kpi.h), a segment ("team=Tier 1,
+ * channel=email") and a window: "cycle" (the cycle to date, the default)
+ * or "Nd" (the trailing N days).  kpilink_sync computes, from a snapshot of
+ * the data, one point a week from the cycle's start to now and records each
+ * as a check-in with source "kpi" and its lineage (window, numerator,
+ * denominator, n, definition), replacing the points of an earlier sync: so
+ * the data, not a person, moves the key result, and history, pace and band
+ * key results work as for manual check-ins.  With kpi_baseline "previous"
+ * an unset baseline is taken from the same KPI over the period of equal
+ * length before the cycle.
+ *
+ * Values keep the KPI's unit unless the key result's unit asks for a
+ * conversion: a KPI in seconds shown in "min" or "h", a ratio in "%".
+ *
+ * Ownership: everything returned is allocated in the arena given.
+ */
+#ifndef OKR_KPILINK_H
+#define OKR_KPILINK_H
+
+#include "core/arena.h"
+#include "kpi/kpi.h"
+#include "kpi/snapshot.h"
+#include "okr/okr.h"
+
+/* "team=Tier 1,channel=email" (NULL or "" for none) into a filter. */
+enum err_code	kpilink_filter(const char *, struct kpi_filter *,
+		    struct arena *, struct err *);
+/* "cycle" or NULL: 0; "Nd": N (1..366). */
+enum err_code	kpilink_window(const char *, int *days, struct err *);
+/* Check a key result's KPI fields (the key exists, filter, window). */
+enum err_code	kpilink_check(const struct kr *, struct err *);
+/* The factor from the KPI's unit to the key result's unit. */
+double		kpilink_scale(const struct kpi_def *, const char *kr_unit);
+/* The workspace's business-hours schedule, or NULL when it has none. */
+enum err_code	kpilink_schedule(struct okr *, struct arena *,
+		    const struct schedule **, struct err *);
+
+/*
+ * Recompute the KPI points of the key result ref ("OBJ/KR"), or of every
+ * KPI-linked key result in a cycle that is not closed when ref is NULL.
+ * *nkr and *npoints (either may be NULL) count what was written.
+ */
+enum err_code	kpilink_sync(struct okr *, const struct snap *,
+		    const char *ref, int *nkr, int *npoints, struct err *);
+
+/* Is any key result linked to a KPI (so an import should sync)? */
+int		kpilink_any(struct okr *);
+
+#endif /* OKR_KPILINK_H */
