@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "okr/kpilink.h"
 #include "core/clock.h"
 #include "okr/eval.h"
 
@@ -311,6 +312,42 @@ collect(const struct cycle_eval *ce, const struct obj_eval *oe, int level,
 	return 0;
 }
 
+/*
+ * Under a KPI-fed key result, where its value comes from: the KPI and
+ * segment, the window, n and the ratio's parts.
+ */
+static void
+put_lineage(struct status *st, struct buf *b, const struct kr *k, int level)
+{
+	const struct cli	*cli = st->cli;
+	json_t			*j;
+	json_error_t		 je;
+	char			*text;
+	double			 num, den;
+
+	buf_repeat(b, " ", (size_t)(2 * level + 4));
+	buf_printf(b, "%s↳ %s", cli_sgr(cli, SGR_DIM), k->kpi);
+	if (k->kpi_filter != NULL)
+		buf_printf(b, " [%s]", k->kpi_filter);
+	if (kpilink_lineage(cli->okr, k->id, &((struct cli *)cli)->arena,
+	    &text, NULL) != ERR_OK || text == NULL ||
+	    (j = json_loads(text, 0, &je)) == NULL) {
+		buf_printf(b, ": no data yet%s\n", cli_sgr(cli, SGR_RESET));
+		return;
+	}
+	buf_printf(b, ", %.10s..%.10s: n %lld",
+	    json_string_value(json_object_get(j, "from")),
+	    json_string_value(json_object_get(j, "to")),
+	    (long long)json_integer_value(json_object_get(j, "n")));
+	num = json_number_value(json_object_get(j, "numerator"));
+	den = json_number_value(json_object_get(j, "denominator"));
+	if (json_object_get(j, "numerator") != NULL &&
+	    json_object_get(j, "denominator") != NULL)
+		buf_printf(b, ", %g / %g", num, den);
+	buf_printf(b, "%s\n", cli_sgr(cli, SGR_RESET));
+	json_decref(j);
+}
+
 /* One line: title, owner, bar, percent, status, confidence, value. */
 static void
 put_row(struct status *st, struct buf *b, const struct row *r, int first,
@@ -381,6 +418,8 @@ put_row(struct status *st, struct buf *b, const struct row *r, int first,
 		b->data[--b->len] = '\0';
 	buf_putc(b, '\n');
 	buf_release(&t);
+	if (r->ke != NULL && r->ke->kr->kpi != NULL)
+		put_lineage(st, b, r->ke->kr, r->level);
 }
 
 /*
@@ -485,6 +524,34 @@ json_time(int64_t t)
 	return json_string(s);
 }
 
+/* The workspace the JSON writers read lineage from (set by cmd_status). */
+static struct okr *kpi_json_okr;
+
+/* A KPI-fed key result's link and lineage; null for a manual one. */
+static json_t *
+kpi_json(const struct kr *k)
+{
+	struct arena	 a = ARENA_INIT;
+	json_t		*j;
+	char		*text = NULL;
+
+	if (k->kpi == NULL)
+		return json_null();
+	j = json_pack("{s:s, s:o, s:s, s:o}", "key", k->kpi, "filter",
+	    cli_json_str(k->kpi_filter), "window", k->kpi_window != NULL ?
+	    k->kpi_window : "cycle", "baseline",
+	    cli_json_str(k->kpi_baseline));
+	if (j == NULL)
+		return json_null();
+	if (kpilink_lineage(kpi_json_okr, k->id, &a, &text, NULL) == ERR_OK &&
+	    text != NULL)
+		json_object_set_new(j, "lineage", json_loads(text, 0, NULL));
+	else
+		json_object_set_new(j, "lineage", json_null());
+	arena_release(&a);
+	return j;
+}
+
 static json_t *
 kr_json(const struct kr_eval *ke, int64_t horizon)
 {
@@ -508,6 +575,7 @@ kr_json(const struct kr_eval *ke, int64_t horizon)
 	json_object_set_new(j, "low", cli_json_num(k->low));
 	json_object_set_new(j, "high", cli_json_num(k->high));
 	json_object_set_new(j, "weight", cli_json_num(k->weight));
+	json_object_set_new(j, "kpi", kpi_json(k));
 	json_object_set_new(j, "current", cli_json_num(ke->ev.current));
 	json_object_set_new(j, "raw", cli_json_num(ke->ev.raw));
 	json_object_set_new(j, "progress", cli_json_num(ke->ev.progress));
@@ -633,6 +701,7 @@ cmd_status(struct cli *cli, int argc, char **argv)
 	const char		*cycle = NULL, *team = NULL;
 	int			 i, r, json = 0;
 
+	kpi_json_okr = cli->okr;
 	for (i = 1; i < argc; i++) {
 		if (cli_flag(argv, i, "json")) {
 			json = 1;

@@ -339,3 +339,24 @@ kpilink_any(struct okr *o)
 	arena_release(&a);
 	return any;
 }
+
+enum err_code
+kpilink_lineage(struct okr *o, int64_t kr_id, struct arena *a, char **out,
+    struct err *e)
+{
+	struct store_q	*q;
+	enum err_code	 rc = ERR_OK;
+	int		 r;
+
+	*out = NULL;
+	if ((rc = store_q_open(o->st, STMT_CHECKIN_KPI_LAST, &q, e, "i",
+	    kr_id)) != ERR_OK)
+		return rc;
+	if ((r = store_q_next(q, e)) < 0)
+		rc = e != NULL ? e->code : ERR_STORE;
+	else if (r == 1 && (*out = arena_strdup(a, store_q_text(q, 5))) ==
+	    NULL && store_q_text(q, 5) != NULL)
+		rc = err_set(e, ERR_NOMEM, "out of memory");
+	store_q_close(q);
+	return rc;
+}

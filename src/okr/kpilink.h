@@ -46,6 +46,11 @@ enum err_code	kpilink_schedule(struct okr *, struct arena *,
 enum err_code	kpilink_sync(struct okr *, const struct snap *,
 		    const char *ref, int *nkr, int *npoints, struct err *);
 
+/* The lineage (JSON text, see kpilink.c) of the latest KPI point of a key
+ * result, or *out = NULL when it has none yet. */
+enum err_code	kpilink_lineage(struct okr *, int64_t kr_id, struct arena *,
+		    char **out, struct err *);
+
 /* Is any key result linked to a KPI (so an import should sync)? */
 int		kpilink_any(struct okr *);
 
