@@ -663,6 +663,13 @@ csv_close(struct csv *c)
 	free(c);
 }
 
+int
+csv_failed(const struct csv *c)
+{
+
+	return c->fatal;
+}
+
 size_t
 csv_nfields(const struct csv *c)
 {

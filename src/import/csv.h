@@ -103,6 +103,8 @@ void		csv_close(struct csv *);
  * later call returns -1 with the same error).
  */
 int		csv_next(struct csv *, struct err *);
+/* Nonzero once csv_next has met a final error. */
+int		csv_failed(const struct csv *);
 /* Fields in the current record (0 after an error). */
 size_t		csv_nfields(const struct csv *);
 /* Field i of the current record, NUL-terminated, unquoted; NULL when i is

@@ -580,6 +580,13 @@ rows_next(struct rows *r, struct err *e)
 	return rows_json_next(r, e);
 }
 
+int
+rows_failed(const struct rows *r)
+{
+
+	return r->csv != NULL ? csv_failed(r->csv) : r->fatal;
+}
+
 /* The shortest text that reads back as d (jansson keeps no number text). */
 static void
 real_text(double d, char *s, size_t n)

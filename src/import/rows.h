@@ -59,6 +59,9 @@ const char	*rows_column_name(const struct rows *, int col);
  * reader can go on: calling rows_next again continues with the next record, so an importer can
  * skip bad records.  An error it cannot go past (I/O, a broken JSON array) returns -1 again. */
 int		rows_next(struct rows *, struct err *);
+/* Nonzero once rows_next has met an error it cannot go past (every later call returns -1
+ * again): an importer skipping bad records stops here. */
+int		rows_failed(const struct rows *);
 /* The value of column col in the current record: NULL when missing (a short CSV row, a JSON key
  * absent or null), "" when empty.  *len (if not NULL) gets its length.  Valid until the next
  * rows_next.  JSON: strings unescaped (UTF-8), numbers as written, true/false as "true"/"false",

@@ -163,6 +163,7 @@ check_json_array(size_t bufsize)
 	assert_int_equal(rows_next(r, &e), -1);
 	assert_string_equal(e.msg, "line 6: expected a JSON object, got a "
 	    "number");
+	assert_false(rows_failed(r));
 	assert_null(rows_value(r, id, NULL));
 	assert_int_equal(rows_next(r, &e), 1);
 	assert_int_equal(rows_line(r), 7);
@@ -205,6 +206,7 @@ test_rows_broken_json_array_is_final(void **state)
 	assert_int_equal(rows_next(r, &e), -1);
 	assert_string_equal(e.msg, "line 3: expected ',' or ']' after an "
 	    "array element, got \"{\"");
+	assert_true(rows_failed(r));
 	assert_int_equal(rows_next(r, &e), -1);	/* and again */
 	assert_non_null(strstr(e.msg, "line 3: expected ','"));
 	rows_close(r);
