@@ -99,3 +99,33 @@ clean:
 	rm -rf build build-san okrdesk
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------- fuzzing
+# make fuzz       build build-fuzz/fuzz_csv (libFuzzer + ASan + UBSan, clang;
+#                 the runtime comes with Debian's libclang-rt-14-dev)
+# make fuzz-run   run it FUZZ_SECONDS (default 30) over the committed seeds
+#                 in fuzz/corpus-csv; new inputs go to build-fuzz/corpus, a
+#                 crash to build-fuzz/crash-*, and the target fails.
+
+FUZZCC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZSRC     := fuzz/fuzz_csv.c src/import/csv.c src/import/rows.c \
+               $(wildcard src/core/*.c)
+FUZZFLAGS   := $(CSTD) $(WARN) -O1 -g -Isrc -fno-omit-frame-pointer \
+               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+.PHONY: fuzz fuzz-run
+
+fuzz: build-fuzz/fuzz_csv
+
+build-fuzz/fuzz_csv: $(FUZZSRC) $(wildcard src/import/*.h src/core/*.h)
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  FUZZ    $@")
+	$(Q)$(FUZZCC) $(FUZZFLAGS) $(shell pkg-config --cflags jansson) -o $@ \
+	    $(FUZZSRC) $(shell pkg-config --libs jansson) -lm
+
+fuzz-run: build-fuzz/fuzz_csv
+	@mkdir -p build-fuzz/corpus
+	./build-fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    -timeout=10 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
+	    build-fuzz/corpus fuzz/corpus-csv
