@@ -15,7 +15,8 @@ CC      ?= cc
 PKGS    := sqlite3 yaml-0.1 jansson
 TESTPKGS := cmocka
 DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
-           libjansson-dev libcmocka-dev tzdata sqlite3 jq
+           libjansson-dev libcmocka-dev tzdata sqlite3 jq \
+           clang libclang-rt-14-dev
 
 O       := build
 ifdef SANITIZE
@@ -96,7 +97,7 @@ test: deps
 	@sh tests/run $(O)
 
 clean:
-	rm -rf build build-san okrdesk
+	rm -rf build build-san build-fuzz okrdesk
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 

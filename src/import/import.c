@@ -194,7 +194,7 @@ import_rows(struct run *r, struct profile *p, struct err *e)
 		if (n < 0) {
 			/* a record the reader could not split: a bad row if
 			 * the reader can go on, else the end of the import */
-			if (re.code != ERR_INVAL) {
+			if (rows_failed(rows)) {
 				rc = err_set(e, re.code, "%s: %s", r->name,
 				    re.msg);
 				goto out;
@@ -255,7 +255,7 @@ zd_emit(void *ctx, const struct ds_rec *rec, const char *file, long line,
 	return 0;
 }
 
-static int
+static void
 zd_bad(void *ctx, const char *file, long line, const char *field,
     const char *reason)
 {
@@ -263,7 +263,7 @@ zd_bad(void *ctx, const char *file, long line, const char *field,
 	struct err	 e;
 
 	r->stats->rows++;
-	return bad_row(r, file, line, field, reason, &e) == ERR_OK ? 0 : -1;
+	(void)bad_row(r, file, line, field, reason, &e);
 }
 
 enum err_code
