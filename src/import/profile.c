@@ -335,6 +335,10 @@ map_field(struct profile *p, const struct pfield *f, value_fn value,
 	memset(&v, 0, sizeof(v));
 	if (f->absent)
 		return 0;
+	for (i = 0; i < f->nwhen; i++)
+		if ((r = cond_eval(p, &f->when[i], value, ctx, f->name,
+		    e)) <= 0)
+			return r;
 	if (f->src == PS_VALUE) {
 		if (!f->constant.null)
 			rec->v[f->f] = f->constant.v;
@@ -348,10 +352,6 @@ map_field(struct profile *p, const struct pfield *f, value_fn value,
 		ds_set_text(rec, f->f, s);
 		return 0;
 	}
-	for (i = 0; i < f->nwhen; i++)
-		if ((r = cond_eval(p, &f->when[i], value, ctx, f->name,
-		    e)) <= 0)
-			return r;
 	if (f->ncols == 1) {
 		if ((s = get(p, value, ctx, f->cols[0], &len)) == NULL)
 			return 0;
