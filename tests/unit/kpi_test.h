@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "core/parse.h"
 #include "kpi/kpi.h"
+#include "kpi/pct.h"
 #include "kpi/snapshot.h"
 
 #define NEAR(a, b)	assert_true(fabs((double)(a) - (double)(b)) < 1e-9)
