@@ -42,7 +42,7 @@ const struct cmd_entry cmd_import_entry = {
 	"  --skip-bad           import the good rows; write the bad ones to\n"
 	"                       the report\n"
 	"  --report FILE        where --skip-bad lists skipped rows\n"
-	"                       (FILE.rejected.csv next to the input)\n"
+	"                       (NAME.rejected.csv in the current directory)\n"
 	"  --dry-run            check every row, write nothing\n"
 	"  --delimiter C        the CSV delimiter: , ; or tab (detected)\n"
 	"  --format F           csv, json or ndjson (from the profile or the\n"
@@ -184,9 +184,16 @@ cmd_import(struct cli *cli, int argc, char **argv)
 		    "kb_audits, customers or agents)", pos[0]);
 	o.ds = (enum ds)r;
 	o.path = pos[1];
-	if (o.skip_bad && o.report == NULL)
-		o.report = strcmp(o.path, "-") == 0 ? "stdin.rejected.csv" :
-		    arena_printf(&cli->arena, "%s.rejected.csv", o.path);
+	/* the report goes to the working directory: the export's own
+	 * directory may be read-only or shared */
+	if (o.skip_bad && o.report == NULL) {
+		const char *base = strrchr(o.path, '/');
+
+		base = base != NULL ? base + 1 : o.path;
+		if (strcmp(o.path, "-") == 0 || base[0] == '\0')
+			base = "stdin";
+		o.report = arena_printf(&cli->arena, "%s.rejected.csv", base);
+	}
 	o.actor = cli->actor;
 	o.now = cli->okr->now;
 	o.bad = on_bad;

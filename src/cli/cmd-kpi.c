@@ -408,14 +408,12 @@ kpi_show(struct cli *cli, int argc, char **argv)
 	for (i = 0; i < res.ncells; i++) {
 		const struct kpi_cell *c = &res.cells[i];
 
-		if (c->start == INT64_MIN)
+		if (c->start == INT64_MIN || c->end == INT64_MAX)
 			snprintf(f, sizeof(f), "all");
-		else
+		else {
 			clock_fmt_date(c->start, f, sizeof(f));
-		if (c->end != INT64_MAX && c->start != INT64_MIN) {
 			clock_fmt_date(c->end - 1, t, sizeof(t));
-			strncat(f, "..", sizeof(f) - strlen(f) - 1);
-			strncat(f, t, sizeof(f) - strlen(f) - 1);
+			snprintf(f + 10, sizeof(f) - 10, "..%.10s", t);
 		}
 		fmt_value(d, c->value, v, sizeof(v));
 		fmt_num(c->num, nu, sizeof(nu));

@@ -442,7 +442,12 @@ const struct profile_info profile_builtins[] = {
 	    "  priority: priority\n"
 	    "  team: assignment_group\n"
 	    "  agent: assigned_to\n"
-	    "  customer: caller_id\n" },
+	    "  customer: caller_id\n"
+	    "  # a reassignment to another group is the tier change that\n"
+	    "  # KPIS.md counts as an escalation\n"
+	    "  escalated:\n"
+	    "    value: true\n"
+	    "    when: {column: reassignment_count, greater-than: 0}\n" },
 	{ "kaggle-tickets", "interactions",
 	    "kaggle_tickets.csv, synthetic tickets without creation times",
 	    "# kaggle-tickets: kaggle_tickets.csv (Kaggle \"Customer Support Ticket\n"
