@@ -53,7 +53,8 @@ const struct cmd_entry cmd_import_entry = {
 	"  --no-progress        no progress bar, even on a terminal\n\n"
 	"Key results linked to a KPI are recomputed after the import.\n\n"
 	"example: okrdesk import interactions calls.csv --profile pwc-calls\n\n"
-	"Exit status: 0 imported, 1 failed (nothing written), 2 bad usage.\n"
+	"Exit status: 0 imported, 1 failed (bad rows, an unreadable file:\n"
+	"nothing written), 2 bad usage or option value.\n"
 };
 
 struct progress {
@@ -207,7 +208,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "okrdesk: ... and %llu more bad rows\n",
 			    (unsigned long long)(st.bad -
 			    (uint64_t)o.max_report));
-		return cli_fail(cli, cli->err.code);
+		/* bad data in a file is a failure (1), not a usage error */
+		r = cli_fail(cli, cli->err.code);
+		return st.opened ? 1 : r;
 	}
 	bar_clear(&pg);
 	if (st.bad > (uint64_t)o.max_report)

@@ -140,6 +140,19 @@ good_row(struct run *r, const struct ds_rec *rec, struct err *e)
 	return import_store_rec(r->st, rec, e);
 }
 
+/* The reader's messages start "line N: "; ours say "file:N: " already. */
+static const char *
+strip_line(const char *msg)
+{
+	const char	*p = msg;
+
+	if (strncmp(p, "line ", 5) != 0)
+		return msg;
+	for (p += 5; *p >= '0' && *p <= '9'; p++)
+		;
+	return p[0] == ':' && p[1] == ' ' ? p + 2 : msg;
+}
+
 static int
 col_cb(void *ctx, const char *name)
 {
@@ -187,6 +200,7 @@ import_rows(struct run *r, struct profile *p, struct err *e)
 		err_prefix(e, "%s: profile %s", r->name, profile_name(p));
 		goto out;
 	}
+	r->stats->opened = 1;
 	for (;;) {
 		memset(&re, 0, sizeof(re));
 		if ((n = rows_next(rows, &re)) == 0)
@@ -195,13 +209,13 @@ import_rows(struct run *r, struct profile *p, struct err *e)
 			/* a record the reader could not split: a bad row if
 			 * the reader can go on, else the end of the import */
 			if (rows_failed(rows)) {
-				rc = err_set(e, re.code, "%s: %s", r->name,
-				    re.msg);
+				rc = err_set(e, re.code, "%s:%ld: %s", r->name,
+				    rows_line(rows), strip_line(re.msg));
 				goto out;
 			}
 			r->stats->rows++;
 			if ((rc = bad_row(r, r->name, rows_line(rows), NULL,
-			    re.msg, e)) != ERR_OK)
+			    strip_line(re.msg), e)) != ERR_OK)
 				goto out;
 			continue;
 		}
@@ -310,7 +324,7 @@ import_run(struct store *st, const struct import_opts *o,
 	if ((rc = store_int(st, count_stmt[o->ds], &before, e, "")) != ERR_OK)
 		goto out;
 	if (profile_reader(p) != NULL &&
-	    strcmp(profile_reader(p), "zendesk") == 0)
+	    strcmp(profile_reader(p), "zendesk") == 0 && (stats->opened = 1))
 		rc = zendesk_read(o->path, o->ds, zd_emit, zd_bad, &r, &a, e);
 	else if (profile_reader(p) != NULL)
 		rc = err_set(e, ERR_INTERNAL, "profile %s: no reader \"%s\"",

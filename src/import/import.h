@@ -53,6 +53,9 @@ struct import_stats {
 	uint64_t	 filtered;	/* left out by the profile's filters */
 	uint64_t	 bad;		/* bad rows (skipped, or failing) */
 	char		 profile[128];	/* the profile used */
+	int		 opened;	/* the file was open and its columns
+					   matched: a failure after this is in
+					   the data, not the command line */
 };
 
 enum err_code	import_run(struct store *, const struct import_opts *,
