@@ -102,7 +102,8 @@ static enum err_code
 dim_col(const struct kctx *k, enum ds ds, int dim, const char *what,
     const uint16_t **col)
 {
-	if ((*col = snap_dim_col(k->s, ds, (enum snap_dim)dim)) == NULL)
+	*col = snap_dim_col(k->s, ds, (enum snap_dim)dim);
+	if (!snap_dim_has(ds, (enum snap_dim)dim))
 		return err_set(k->e, ERR_INVAL, "kpi %s cannot be %s %s: %s "
 		    "have no %s", k->q->key, what, dim_word[dim],
 		    ds_info[ds].name, dim_word[dim]);

@@ -166,7 +166,7 @@ pass_training(struct kctx *k)
 	size_t			 nx = k->s->n[DS_INTERACTIONS];
 	int			 byagent = k->q->by == KS_AGENT;
 	double			*hours;
-	uint8_t			*active;
+	uint8_t			*active, *logged;
 	int64_t			 c;
 	enum err_code		 rc;
 
@@ -178,9 +178,11 @@ pass_training(struct kctx *k)
 		    "(%zu x %zu) for training KPIs", k->ncell, na);
 	hours = calloc(k->ncell * na, sizeof(*hours));
 	active = calloc(k->ncell * na, sizeof(*active));
-	if (hours == NULL || active == NULL) {
+	logged = calloc(k->ncell, sizeof(*logged));
+	if (hours == NULL || active == NULL || logged == NULL) {
 		free(hours);
 		free(active);
+		free(logged);
 		return err_set(k->e, ERR_NOMEM, "out of memory counting "
 		    "active agents");
 	}
@@ -190,13 +192,15 @@ pass_training(struct kctx *k)
 			key = KEY(c, tag[i]);
 			hours[key] += k->s->tr.hours[i];
 			active[key] = 1;
+			logged[c] = 1;
 		}
 	for (i = 0; i < nx; i++)
 		if (xag[i] != 0 && (c = kp_cell(&X, i, cr[i])) >= 0)
 			active[KEY(c, xag[i])] = 1;
 #undef KEY
+	/* a cell with no training record has no data, not 0 hours */
 	for (c = 0; (size_t)c < k->ncell; c++)
-		for (size_t a = 0; a < na; a++) {
+		for (size_t a = 0; a < na && logged[c]; a++) {
 			key = (size_t)c * na + a;
 			if (!active[key])
 				continue;
@@ -209,6 +213,7 @@ pass_training(struct kctx *k)
 		}
 	free(hours);
 	free(active);
+	free(logged);
 	return ERR_OK;
 }
 

@@ -123,7 +123,11 @@ uint32_t	 snap_dim_find(const struct snap *, enum snap_dim,
 		    const char *name);
 /* Codes in use in a dimension, code 0 included. */
 uint32_t	 snap_dim_count(const struct snap *, enum snap_dim);
-/* The column of dimension d in dataset ds; NULL if the dataset has none. */
+/* Whether records of dataset ds carry dimension d (qa_reviews have no
+ * channel). */
+int		 snap_dim_has(enum ds, enum snap_dim);
+/* The column of dimension d in dataset ds; NULL if the dataset has none,
+ * or no rows yet. */
 const uint16_t	*snap_dim_col(const struct snap *, enum ds, enum snap_dim);
 
 #endif /* KPI_SNAP_INT_H */

@@ -284,6 +284,25 @@ snap_dim_count(const struct snap *s, enum snap_dim d)
 	return s->dict[d].n;
 }
 
+int
+snap_dim_has(enum ds ds, enum snap_dim d)
+{
+	switch (ds) {
+	case DS_INTERACTIONS:
+		return d != DIM_CUSTOMER;
+	case DS_SURVEYS:
+		return d == DIM_TEAM || d == DIM_AGENT || d == DIM_CHANNEL;
+	case DS_QA_REVIEWS:
+	case DS_TRAINING:
+		return d == DIM_TEAM || d == DIM_AGENT;
+	case DS_KB_AUDITS:
+	case DS_CUSTOMERS:
+		return d == DIM_TEAM;
+	default:
+		return 0;
+	}
+}
+
 const uint16_t *
 snap_dim_col(const struct snap *s, enum ds ds, enum snap_dim d)
 {
@@ -769,7 +788,7 @@ snap_bytes(const struct snap *s, enum ds d)
 	for (i = 0; i < nc; i++)
 		sum += s->cap[d] * c[i].size;
 	for (int m = 0; m < DIM__MAX; m++)
-		if (snap_dim_col(s, d, (enum snap_dim)m) != NULL ||
+		if (snap_dim_has(d, (enum snap_dim)m) ||
 		    (d == DS_AGENTS && m == DIM_AGENT) ||
 		    (d == DS_INTERACTIONS && m == DIM_CUSTOMER))
 			sum += s->dict[m].slot == NULL ? 0 :

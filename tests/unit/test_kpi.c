@@ -525,6 +525,31 @@ test_kpi_refuses_unknown_keys_segments_the_data_lacks_and_bad_options(
 }
 
 static void
+test_kpi_every_kpi_on_an_empty_dataset_by_team_is_no_data(void **state)
+{
+	struct snap		*s = snap_new();
+	struct kpi_query	 q;
+	struct kpi_result	 r;
+
+	(void)state;
+	/* interactions only: the other datasets have no rows at all */
+	fx(s, IX, "created_at=2026-03-02T09:00:00Z team=A agent=ana");
+	fx_finish(s);
+	for (size_t i = 0; kpi_defs[i].key != NULL; i++) {
+		kpi_query_init(&q, kpi_defs[i].key);
+		q.by = KS_TEAM;
+		q.bucket = KB_WEEK;
+		q.from = fx_t("2026-03-02T00:00:00Z");
+		q.to = fx_t("2026-03-09T00:00:00Z");
+		r = fx_run(s, &q);
+		for (size_t c = 0; c < r.ncells; c++)
+			if (kpi_defs[i].ds != IX)
+				assert_true(isnan(r.cells[c].value));
+	}
+	snap_free(s);
+}
+
+static void
 test_kpi_every_kpi_of_kpis_md_is_defined(void **state)
 {
 	const char *const keys[] = { "volume", "frt_avg", "frt_median",
@@ -637,6 +662,9 @@ main(void)
 		    fx_teardown),
 		cmocka_unit_test_teardown(
 		    test_kpi_refuses_unknown_keys_segments_the_data_lacks_and_bad_options,
+		    fx_teardown),
+		cmocka_unit_test_teardown(
+		    test_kpi_every_kpi_on_an_empty_dataset_by_team_is_no_data,
 		    fx_teardown),
 		cmocka_unit_test_teardown(
 		    test_kpi_every_kpi_of_kpis_md_is_defined, fx_teardown),
