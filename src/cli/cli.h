@@ -61,6 +61,7 @@ extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_workspace_entry;
+extern const struct cmd_entry cmd_gen_entry;
 
 /* Print usage to stdout (for --help) and return 0. */
 int		cli_help(const struct cmd_entry *);

@@ -32,6 +32,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_checkin_entry,
 	&cmd_status_entry,
 	&cmd_history_entry,
+	&cmd_gen_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
