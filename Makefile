@@ -99,3 +99,15 @@ clean:
 	rm -rf build build-san okrdesk
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
+
+# ---- bench ---------------------------------------------------------------
+# make bench: okrdesk gen writes BENCH_ROWS interactions (10 M; set a smaller
+# BENCH_ROWS for a quick run) and bench/run.sh measures import, the KPI
+# suite, quantiles and memory side by side with sqlite3 and DuckDB, prints
+# the ratios and rewrites docs/benchmarks.md.  See that file.
+BENCH_ROWS ?= 10000000
+
+.PHONY: bench
+bench: deps
+	@$(MAKE) --no-print-directory okrdesk
+	@BENCH_ROWS=$(BENCH_ROWS) OKRDESK=$(CURDIR)/okrdesk sh bench/run.sh
