@@ -130,3 +130,14 @@ fuzz-run: build-fuzz/fuzz_csv
 	./build-fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	    -timeout=10 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
 	    build-fuzz/corpus fuzz/corpus-csv
+# ---- bench ---------------------------------------------------------------
+# make bench: okrdesk gen writes BENCH_ROWS interactions (10 M; set a smaller
+# BENCH_ROWS for a quick run) and bench/run.sh measures import, the KPI
+# suite, quantiles and memory side by side with sqlite3 and DuckDB, prints
+# the ratios and rewrites docs/benchmarks.md.  See that file.
+BENCH_ROWS ?= 10000000
+
+.PHONY: bench
+bench: deps
+	@$(MAKE) --no-print-directory okrdesk
+	@BENCH_ROWS=$(BENCH_ROWS) OKRDESK=$(CURDIR)/okrdesk sh bench/run.sh

@@ -35,6 +35,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_import_entry,
 	&cmd_profile_entry,
 	&cmd_kpi_entry,
+	&cmd_gen_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
