@@ -41,7 +41,8 @@ enum plan {
 	PLAN_YES,	/* boolean, became true half way: done */
 	PLAN_ALL_MS,	/* every milestone done: done */
 	PLAN_SOME_MS,	/* milestones done at the expected pace */
-	PLAN_UNSET	/* no baseline yet, recent values: no data */
+	PLAN_UNSET,	/* no baseline yet, recent values: no data */
+	PLAN_KPI	/* no check-ins: the value comes from the data */
 };
 
 static const struct {
@@ -113,72 +114,73 @@ struct demo_kr {
 	double		 conf0, conf1;	/* confidence before, and at the latest */
 	const char	*note;		/* on the latest check-in */
 	const char	*ms[5];
+	const char	*kpi, *kpi_filter;	/* PLAN_KPI: fed by the data */
 };
 
 #define N	NAN
 static const struct demo_kr demo_krs[] = {
 	{ "love", "nps", "Company NPS of 70 or more", "Mara Ionescu",
 	    KR_INCREASE, "NPS", 52, 70, N, N, 1, PLAN_ON, 0, .7, .8,
-	    "promoters up after the callback pilot", { NULL } },
-	{ "love", "csat", "CSAT across channels at 90% or more",
-	    "Mara Ionescu", KR_INCREASE, "%", 84, 90, N, N, 1, PLAN_RISK, 1,
-	    .7, .6, "chat pilot pulls the average down", { NULL } },
+	    "promoters up after the callback pilot", { NULL }, NULL, NULL },
+	{ "love", "csat", "CSAT across channels from 58% to 75%",
+	    "Mara Ionescu", KR_INCREASE, "%", 58, 75, N, N, 1, PLAN_KPI, 1,
+	    N, N, NULL, { NULL }, "csat", NULL },
 	{ "scale", "cost", "Cost per contact from 6.20 to 5.00 EUR",
 	    "Mara Ionescu", KR_DECREASE, "EUR", 6.2, 5.0, N, N, 1, PLAN_ON, 2,
-	    .8, .8, NULL, { NULL } },
-	{ "scale", "sla", "SLA compliance kept within 90–100%",
-	    "Radu Georgescu", KR_BAND, "%", N, N, 90, 100, 1, PLAN_BAND, 1,
-	    .9, .9, NULL, { NULL } },
-	{ "nps-70", "nps", "Relationship NPS from 52 to 70", "Mara Ionescu",
-	    KR_INCREASE, "NPS", 52, 70, N, N, 2, PLAN_ON, 0, .7, .8,
-	    "detractor callbacks are paying off", { NULL } },
+	    .8, .8, NULL, { NULL }, NULL, NULL },
+	{ "scale", "sla", "SLA compliance kept within 85–100%",
+	    "Radu Georgescu", KR_BAND, "%", N, N, 85, 100, 1, PLAN_KPI, 1,
+	    N, N, NULL, { NULL }, "sla_compliance", NULL },
+	{ "nps-70", "nps", "Transactional NPS from 20 to 45", "Mara Ionescu",
+	    KR_INCREASE, "NPS", 20, 45, N, N, 2, PLAN_KPI, 0, N, N, NULL,
+	    { NULL }, "nps", NULL },
 	{ "nps-70", "detractors", "Detractors called back within 48 hours",
 	    "Andrei Pop", KR_INCREASE, "%", 40, 90, N, N, 1, PLAN_RISK, 0, .6,
-	    .5, "callback queue short-staffed on Mondays", { NULL } },
+	    .5, "callback queue short-staffed on Mondays", { NULL }, NULL, NULL },
 	{ "churn-20", "churn", "Monthly churn from 5.0% to 4.0%",
 	    "Mara Ionescu", KR_DECREASE, "%", 5.0, 4.0, N, N, 1, PLAN_OFF, 2,
-	    .5, .4, "cancellations up after the price change", { NULL } },
-	{ "email-6h", "response", "Median first reply to email: 14 h to 6 h",
-	    "Ana Dumitru", KR_DECREASE, "h", 14, 6, N, N, 1, PLAN_ON, 1, .6,
-	    .7, "new macros for billing questions", { NULL } },
+	    .5, .4, "cancellations up after the price change", { NULL }, NULL, NULL },
+	{ "email-6h", "response", "Median first reply to email: 5 h to 3 h",
+	    "Ana Dumitru", KR_DECREASE, "h", 5, 3, N, N, 1, PLAN_KPI, 1, N, N,
+	    NULL, { NULL }, "frt_median", "channel=email" },
 	{ "email-6h", "backlog", "Emails waiting over 24 hours: 120 to 0",
 	    "Victor Stan", KR_DECREASE, "emails", 120, 0, N, N, 1, PLAN_OFF, 0,
-	    .5, .3, "billing spike after the price change", { NULL } },
-	{ "fcr-85", "fcr", "First call resolution from 65% to 85%",
-	    "Andrei Pop", KR_INCREASE, "%", 65, 85, N, N, 1, PLAN_RISK, 1, .6,
-	    .6, "refund calls still need a second contact", { NULL } },
+	    .5, .3, "billing spike after the price change", { NULL }, NULL, NULL },
+	{ "fcr-85", "fcr", "First contact resolution in Tier 1: 35% to 55%",
+	    "Andrei Pop", KR_INCREASE, "%", 35, 55, N, N, 1, PLAN_KPI, 1, N, N,
+	    NULL, { NULL }, "fcr_rate", "team=Tier 1" },
 	{ "escalations-15", "escalations", "Escalations to engineering: 240 "
 	    "to 204", "Radu Georgescu", KR_DECREASE, "a month", 240, 204, N, N,
-	    1, PLAN_ON, 0, .8, .8, NULL, { NULL } },
+	    1, PLAN_ON, 0, .8, .8, NULL, { NULL }, NULL, NULL },
 	{ "escalations-15", "playbook", "Escalation playbook published",
 	    "Radu Georgescu", KR_BOOLEAN, NULL, N, N, N, N, 1, PLAN_YES, 0, .9,
-	    1, "published on the wiki", { NULL } },
+	    1, "published on the wiki", { NULL }, NULL, NULL },
 	{ "kb-95", "accuracy", "Accurate knowledge-base articles: 78% to 95%",
-	    "Elena Marin", KR_INCREASE, "%", 78, 95, N, N, 2, PLAN_ON, 1, .8,
-	    .9, "200 billing articles reviewed", { NULL } },
+	    "Elena Marin", KR_INCREASE, "%", 78, 95, N, N, 2, PLAN_KPI, 1, N, N,
+	    NULL, { NULL }, "kb_accuracy", NULL },
 	{ "kb-95", "owners", "Every article has a named owner", "Ioana Radu",
 	    KR_BOOLEAN, NULL, N, N, N, N, 1, PLAN_YES, 0, .8, 1, NULL,
-	    { NULL } },
+	    { NULL }, NULL, NULL },
 	{ "qa-80", "tenured", "Tenured agents scoring 80%+ in QA: 62% to 90%",
 	    "Sofia Constantin", KR_INCREASE, "%", 62, 90, N, N, 1, PLAN_RISK,
-	    1, .7, .6, "calibration sessions slipped a week", { NULL } },
+	    1, .7, .6, "calibration sessions slipped a week", { NULL }, NULL, NULL },
 	{ "training-20h", "hours", "Training hours per agent: 0 to 20",
 	    "Dan Petrescu", KR_INCREASE, "h", 0, 20, N, N, 1, PLAN_SILENT, 1,
-	    .6, .6, NULL, { NULL } },
+	    .6, .6, NULL, { NULL }, NULL, NULL },
 	{ "training-20h", "curriculum", "Training curriculum ready",
 	    "Dan Petrescu", KR_MILESTONES, NULL, N, N, N, N, 1, PLAN_ALL_MS, 0,
 	    .8, .9, NULL, { "Skills gap survey", "Modules written",
-	    "Trainers certified", NULL } },
+	    "Trainers certified", NULL }, NULL, NULL },
 	{ "live-chat", "launch", "Live chat launched", "Andrei Pop",
 	    KR_MILESTONES, NULL, N, N, N, N, 1, PLAN_SOME_MS, 0, .7, .8, NULL,
 	    { "Vendor chosen", "Agents trained", "Pilot with 10% of visitors",
-	    "Open to every visitor", NULL } },
+	    "Open to every visitor", NULL }, NULL, NULL },
 	{ "live-chat", "csat", "Chat CSAT of 90% or more", "Andrei Pop",
 	    KR_INCREASE, "%", N, 90, N, N, 1, PLAN_UNSET, 1, .6, .7,
-	    "pilot only: no baseline before launch", { NULL } },
+	    "pilot only: no baseline before launch", { NULL }, NULL, NULL },
 	{ "survey-70", "response", "Survey response rate: 22% to 70%",
-	    "Sofia Constantin", KR_INCREASE, "%", 22, 70, N, N,
-	    1, PLAN_OFF, 1, .4, .3, "survey e-mails land in spam", { NULL } },
+	    "Sofia Constantin", KR_INCREASE, "%", 22, 70, N, N, 1, PLAN_KPI, 1,
+	    N, N, NULL, { NULL }, "survey_response_rate", NULL },
 };
 #undef N
 
@@ -331,6 +333,8 @@ add_krs_of(struct demo *d, const char *obj, struct err *e)
 		k.low = s->low;
 		k.high = s->high;
 		k.weight = s->weight;
+		k.kpi = (char *)s->kpi;
+		k.kpi_filter = (char *)s->kpi_filter;
 		for (j = 0; j < NELEM(ms) && s->ms[j] != NULL; j++) {
 			memset(&ms[j], 0, sizeof(ms[j]));
 			ms[j].title = (char *)s->ms[j];
@@ -621,6 +625,8 @@ add_checkins(struct demo *d, struct err *e)
 				rc = checkin(d, s, last, s->target - 4,
 				    s->conf1, s->note, e);
 			break;
+		case PLAN_KPI:
+			break;	/* kpilink_sync writes its points */
 		}
 	}
 	return rc;
