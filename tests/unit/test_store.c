@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "okr/okr.h"
+#include "store/backend.h"
 
 static char	 path[64];
 
@@ -172,6 +173,57 @@ test_rollback_leaves_no_row_and_no_history(void **state)
 	okr_close(o);
 }
 
+/*
+ * A workspace written by okrdesk 0.1 (schema 1: the OKR core only), with a
+ * key result and a check-in, opens in this okrdesk: migrated to the
+ * current schema in one step, its rows intact, the new columns empty.
+ */
+static void
+test_open_of_a_version_1_workspace_migrates_it_keeping_its_rows(void **state)
+{
+	struct arena	 a = ARENA_INIT;
+	struct okr	*o;
+	struct kr	 k;
+	struct checkin	*c;
+	struct err	 e;
+	size_t		 n;
+	int64_t		 rows = -1;
+
+	(void)state;
+	sql(store_migrations[0]);
+	sql("INSERT INTO workspace(id, name, timezone) VALUES (1, 'Old', 'UTC');"
+	    "INSERT INTO team(id, name) VALUES (1, 'Support');"
+	    "INSERT INTO cycle(id, name, start_date, end_date, state) "
+	    "VALUES (1, '2026-Q4', '2026-10-01', '2026-12-31', 'active');"
+	    "INSERT INTO objective(id, key, cycle_id, title, owner_team_id, "
+	    "kind, state, weight) VALUES (1, 'fast', 1, 'Fast', 1, "
+	    "'committed', 'active', 1);"
+	    "INSERT INTO key_result(id, objective_id, key, seq, title, kind, "
+	    "baseline, target, weight, source) VALUES (1, 1, 'frt', 1, 'FRT', "
+	    "'decrease', 10, 5, 1, 'manual');"
+	    "INSERT INTO checkin(kr_id, at, value, author, source) "
+	    "VALUES (1, 1791000000, 8, 'ana', 'manual');");
+	assert_int_equal(okr_open(path, "t", &o, &e), ERR_OK);
+	assert_int_equal(store_schema_found(o->st), 1);
+	assert_int_equal(kr_get(o, "fast/frt", &a, &k, &e), ERR_OK);
+	assert_string_equal(k.source, "manual");
+	assert_null(k.kpi);
+	assert_true(k.target == 5);
+	assert_int_equal(checkin_list(o, k.id, &a, &c, &n, &e), ERR_OK);
+	assert_int_equal(n, 1);
+	assert_true(c[0].value == 8);
+	/* the new tables exist and are empty */
+	assert_int_equal(store_int(o->st, STMT_DS_INTERACTIONS_COUNT, &rows,
+	    &e, ""), ERR_OK);
+	assert_int_equal(rows, 0);
+	okr_close(o);
+	/* and the file now says version 2: a second open migrates nothing */
+	assert_int_equal(okr_open(path, "t", &o, &e), ERR_OK);
+	assert_int_equal(store_schema_found(o->st), STORE_SCHEMA_VERSION);
+	okr_close(o);
+	arena_release(&a);
+}
+
 int
 main(void)
 {
@@ -192,6 +244,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_rollback_leaves_no_row_and_no_history,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_open_of_a_version_1_workspace_migrates_it_keeping_its_rows,
 		    setup, teardown),
 	};
 
