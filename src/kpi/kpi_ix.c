@@ -195,7 +195,8 @@ pass_sla(struct kctx *k)
 /* reopen_rate (by the solve time) and escalation_rate (by created_at):
  * a flag over a population. */
 static void
-pass_flag_ratio(struct kctx *k, const uint32_t *t, uint16_t bit)
+pass_flag_ratio(struct kctx *k, const uint32_t *t, uint16_t bit,
+    uint16_t known)
 {
 	const struct kpass	 P = k->p;
 	const uint16_t		*fl = k->s->ix.flags;
@@ -203,7 +204,9 @@ pass_flag_ratio(struct kctx *k, const uint32_t *t, uint16_t bit)
 	int64_t			 c;
 
 	for (size_t i = 0; i < n; i++) {
-		if ((c = kp_cell(&P, i, t[i])) < 0)
+		/* a record whose data cannot say is left out: no data is
+		 * not "no" */
+		if (!(fl[i] & known) || (c = kp_cell(&P, i, t[i])) < 0)
 			continue;
 		k->den[c] += 1;
 		k->num[c] += (fl[i] & bit) != 0;
@@ -335,10 +338,11 @@ kpi_pass_ix(struct kctx *k)
 		break;
 	case KPI_REOPEN:
 		pass_flag_ratio(k, k->o->resolution_final ? k->s->ix.solve2 :
-		    k->s->ix.solve1, IXF_REOPENED);
+		    k->s->ix.solve1, IXF_REOPENED, IXF_REOPEN_KNOWN);
 		break;
 	case KPI_ESCALATION:
-		pass_flag_ratio(k, k->s->ix.created, IXF_ESCALATED);
+		pass_flag_ratio(k, k->s->ix.created, IXF_ESCALATED,
+		    IXF_ESC_KNOWN);
 		break;
 	case KPI_FCR:
 		pass_fcr(k);

@@ -50,6 +50,9 @@ struct dict {
 #define IXF_SLA2_MET	0x0200
 #define IXF_RES_SET	0x0400	/* an explicit "resolved" flag */
 #define IXF_RES_YES	0x0800
+#define IXF_ESC_KNOWN	0x1000	/* the data says whether it escalated:
+				   a flag or a status */
+#define IXF_REOPEN_KNOWN 0x2000	/* reopen_count given */
 
 #define IX_REPLIES_NONE	255	/* agent_replies not given */
 

@@ -478,6 +478,8 @@ add_ix(struct snap *s, const struct ds_rec *r, size_t i, struct err *e)
 	if (B(IX_ESCALATED) || (v[IX_STATUS].set && v[IX_STATUS].s != NULL &&
 	    strcasecmp(v[IX_STATUS].s, "escalated") == 0))
 		fl |= IXF_ESCALATED;
+	if (v[IX_ESCALATED].set || (v[IX_STATUS].set && v[IX_STATUS].s != NULL))
+		fl |= IXF_ESC_KNOWN;
 	if (B(IX_ANSWERED))
 		fl |= IXF_ANSWERED;
 	if (B(IX_ABANDONED))
@@ -486,6 +488,8 @@ add_ix(struct snap *s, const struct ds_rec *r, size_t i, struct err *e)
 		fl |= IXF_HANDLED;
 	if (v[IX_REOPEN_COUNT].set && v[IX_REOPEN_COUNT].i >= 1)
 		fl |= IXF_REOPENED;
+	if (v[IX_REOPEN_COUNT].set)
+		fl |= IXF_REOPEN_KNOWN;
 	if (v[IX_SLA_FIRST_MET].set)
 		fl |= IXF_SLA1_SET | (B(IX_SLA_FIRST_MET) ? IXF_SLA1_MET : 0);
 	if (v[IX_SLA_RES_MET].set)

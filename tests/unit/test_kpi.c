@@ -133,6 +133,8 @@ test_kpi_ratio_of_sums_not_mean_of_ratios_across_groups(void **state)
 	fx(s, IX, "created_at=2026-03-02T09:00:00Z team=A escalated=1");
 	fx(s, IX, "created_at=2026-03-02T09:00:00Z team=B status=Escalated");
 	fx(s, IX, "created_at=2026-03-02T09:00:00Z team=B escalated=0");
+	fx(s, IX, "created_at=2026-03-02T09:00:00Z team=B status=open");
+	/* neither flag nor status: the data cannot say, so it is left out */
 	fx(s, IX, "created_at=2026-03-02T09:00:00Z team=B");
 	fx_finish(s);
 	kpi_query_init(&q, "escalation_rate");
@@ -270,10 +272,10 @@ fcr_fixture(void)
 	fx(s, IX, "customer=X created_at=2026-03-02T09:00:00Z "
 	    "solved_at=2026-03-02T12:00:00Z agent_replies=1 reopen_count=0");
 	fx(s, IX, "customer=X created_at=2026-03-06T09:00:00Z "
-	    "solved_at=2026-03-06T10:00:00Z agent_replies=1");
+	    "solved_at=2026-03-06T10:00:00Z agent_replies=1 reopen_count=0");
 	/* two replies */
 	fx(s, IX, "customer=Y created_at=2026-03-02T09:00:00Z "
-	    "solved_at=2026-03-03T09:00:00Z agent_replies=2");
+	    "solved_at=2026-03-03T09:00:00Z agent_replies=2 reopen_count=0");
 	/* reopened */
 	fx(s, IX, "customer=Z created_at=2026-03-02T09:00:00Z "
 	    "solved_at=2026-03-02T10:00:00Z agent_replies=1 reopen_count=1");
@@ -327,6 +329,16 @@ test_kpi_reopen_rate_counts_resolved_only(void **state)
 	(void)state;
 	/* resolved 4, reopened 1 of them (W is reopened but open) */
 	NEAR(fx_value(s, "reopen_rate"), 0.25);
+	snap_free(s);
+	/* a resolved record without reopen_count is not "never reopened":
+	 * it is left out */
+	s = snap_new();
+	fx(s, IX, "created_at=2026-03-02T09:00:00Z "
+	    "solved_at=2026-03-02T10:00:00Z reopen_count=1");
+	fx(s, IX, "created_at=2026-03-02T09:00:00Z "
+	    "solved_at=2026-03-02T10:00:00Z");
+	fx_finish(s);
+	NEAR(fx_value(s, "reopen_rate"), 1);
 	snap_free(s);
 }
 
