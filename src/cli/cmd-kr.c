@@ -6,9 +6,13 @@
  * the first --milestone replaces the list (done marks of titles that stay
  * are kept).
  */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli/entity.h"
+#include "kpi/load.h"
+#include "okr/kpilink.h"
 
 static void
 kr_defaults_v(void *p)
@@ -52,16 +56,60 @@ kr_list_v(struct okr *o, const char *cycle, struct arena *a, void *outp,
 	return kr_list(o, cycle, a, outp, n, e);
 }
 
+static int
+same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/*
+ * A key result fed by a KPI gets its points from the data at once, not at
+ * the next import: the same sync an import runs, for this one.
+ */
+static enum err_code
+kr_sync_one(struct okr *o, const struct kr *k, struct err *e)
+{
+	struct snap	*snap = NULL;
+	enum err_code	 rc;
+	char		 ref[160];
+
+	if (k->kpi == NULL)
+		return ERR_OK;
+	snprintf(ref, sizeof(ref), "%s/%s", k->objective, k->key);
+	if ((rc = kpi_load(o->st, &snap, e)) == ERR_OK)
+		rc = kpilink_sync(o, snap, ref, NULL, NULL, e);
+	snap_free(snap);
+	return rc;
+}
+
 static enum err_code
 kr_add_v(struct okr *o, void *p, struct err *e)
 {
-	return kr_add(o, p, e);
+	enum err_code	rc;
+
+	if ((rc = kr_add(o, p, e)) != ERR_OK)
+		return rc;
+	return kr_sync_one(o, p, e);
 }
 
 static enum err_code
 kr_update_v(struct okr *o, const void *old, void *new, struct err *e)
 {
-	return kr_update(o, old, new, e);
+	const struct kr	*a = old, *b = new;
+	enum err_code	 rc;
+
+	if ((rc = kr_update(o, old, new, e)) != ERR_OK)
+		return rc;
+	/* the link changed (or was set): recompute; a link removed leaves
+	 * the points as history */
+	if (b->kpi != NULL && (a->kpi == NULL || strcmp(a->kpi, b->kpi) ||
+	    !same_str(a->kpi_filter, b->kpi_filter) ||
+	    !same_str(a->kpi_window, b->kpi_window) ||
+	    !same_str(a->unit, b->unit) || isnan(b->baseline)))
+		return kr_sync_one(o, b, e);
+	return ERR_OK;
 }
 
 static int

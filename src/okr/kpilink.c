@@ -258,11 +258,13 @@ sync_one(struct okr *o, const struct snap *snap, struct kr *k,
 		if (r < 0)
 			return e != NULL ? e->code : ERR_INTERNAL;
 		if (r > 0) {
+			/* a baseline the key result refuses (past its target
+			 * for its direction) is left unset: the data must not
+			 * make the import fail; status shows no progress */
 			nk = *k;
 			nk.baseline = c.value * scale;
-			if ((rc = kr_update(o, k, &nk, e)) != ERR_OK)
-				return rc;
-			k->baseline = nk.baseline;
+			if (kr_update(o, k, &nk, NULL) == ERR_OK)
+				k->baseline = nk.baseline;
 		}
 	}
 	end = o->now < ce ? o->now : ce;

@@ -168,6 +168,11 @@ kr_infer_kind(struct kr *k)
 	else if (!isnan(k->baseline) && !isnan(k->target) &&
 	    k->target < k->baseline)
 		k->kind = KR_DECREASE;
+	else if (!isnan(k->baseline) && !isnan(k->target))
+		k->kind = KR_INCREASE;
+	else if (k->kpi != NULL && kpi_def_find(k->kpi) != NULL &&
+	    kpi_def_find(k->kpi)->dir == KD_LOWER)
+		k->kind = KR_DECREASE;	/* a KPI where lower is better */
 	else
 		k->kind = KR_INCREASE;
 }

@@ -146,6 +146,23 @@ fails 1 "an unterminated quote fails with its line" okrdesk import \
 contains "the reader's error names the line once" "$err" \
     "quote.csv:2: unterminated quoted field"
 
+# --- JSON and NDJSON ---------------------------------------------------
+printf '%s\n' '{"id": "j1", "created_at": "2026-10-01T10:00:00Z", "channel": "chat"}' \
+    '{"id": "j2", "created_at": "2026-10-01T11:00:00Z", "channel": "chat", "escalated": true}' \
+    >chats.ndjson
+ok "NDJSON imports with okrdesk's own field names" okrdesk import \
+    interactions chats.ndjson
+contains "two records" "$out" "2 rows read, 2 stored (2 new"
+printf '[{"id": "j3", "created_at": "2026-10-02T10:00:00Z", "channel": "chat"},\n {"id": "j1", "created_at": "2026-10-01T10:00:00Z", "channel": "chat", "escalated": false}]\n' >chats.json
+ok "a JSON array imports" okrdesk import interactions chats.json
+contains "one new, one updated" "$out" "2 rows read, 2 stored (1 new, 1 updated)"
+ok "the chats are counted" okrdesk kpi show volume --channel chat --json
+same "three chats" "$(j '.cells[0].value')" "3"
+printf '[{"id": "j4", "created_at": "yesterday"}]' >badchat.json
+fails 1 "a JSON record with a bad time fails" okrdesk import interactions \
+    badchat.json
+contains "it names the file, line and field" "$err" "badchat.json:1: created_at"
+
 # --- the other real files ----------------------------------------------
 ok "uci incidents (an event log) import" okrdesk import interactions \
     "$DATA/uci_incidents.csv" --profile uci-incidents

@@ -89,6 +89,21 @@ _run okrdesk checkin list calls/abandon --json
 same "still 13 points after a re-sync" \
     "$(j '[.[] | select(.source == "kpi")] | length')" "13"
 
+# a baseline from the previous period: a March cycle takes it from the 31
+# days before March (2021-01-29 to 2021-02-28)
+ok "a March cycle" okrdesk cycle add 2021-03 --start 2021-03-01 \
+    --end 2021-03-31 --state active
+ok "an objective in it" okrdesk objective add march --title March \
+    --cycle 2021-03 --team "Call Center"
+ok "a key result with kpi_baseline previous" okrdesk kr add march/abandon \
+    --title "Abandon rate down to 15%" --unit % --target 15 \
+    --kpi abandon_rate --kpi_baseline previous
+_run okrdesk kpi show abandon_rate --from 2021-01-29 --to 2021-02-28 --json
+prev=$(j '.cells[0].value * 100')
+_run okrdesk kr show march/abandon --json
+same "the baseline is the KPI over the previous 31 days, in %" \
+    "$(j ".baseline - $prev | fabs < 1e-9")" "true"
+
 # --- kpi list / show -----------------------------------------------------
 ok "kpi list" okrdesk kpi list --json
 same "every KPI of KPIS.md is listed (28)" "$(j length)" "28"
