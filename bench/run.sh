@@ -187,6 +187,8 @@ r_sqlite=$( [ -n "$ok_suite" ] && div "$sq_suite" "$ok_suite" || echo n/a)
 r_quant=$(div "$ok_quant" "$dk_quant")
 r_sq_dk=$(div "$sq_suite" "$dk_suite")
 na() { [ -n "$1" ] && printf '%s' "$1" || printf 'n/a'; }
+# a ratio with its sign, or n/a
+x() { [ "$1" = n/a ] && printf 'n/a' || printf '%s×' "$1"; }
 mb() { [ -n "$1" ] && awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }' || printf 'n/a'; }
 cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 mem=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
@@ -202,17 +204,17 @@ $(rate "$ROWS" "$gen_s") rows/s).
 
 | measure | okrdesk | peer | ratio | target |
 |---|---|---|---|---|
-| (a) import, rows/s | $imp_rate | sqlite3 .import $sq_rate | $r_import× | ≥ 1.25× |
+| (a) import, rows/s | $imp_rate | sqlite3 .import $sq_rate | $(x "$r_import") | ≥ 1.25× |
 | (a) import, seconds | $(na "$imp_s") | $sq_s | | |
 | (a) import peak RSS, all rows | $(mb "$imp_rss") | $(mb "$sq_rss") | | flat |
 | (a) import peak RSS, a tenth | $(mb "${imp10_rss:-}") | $(mb "$sq10_rss") | | flat |
-| (b) KPI suite by week and team, s | $(na "$ok_suite") ($(na "$ok_kpis") KPIs) | DuckDB 1 thread $dk_suite ($dk_kpis KPIs) | $r_suite× | ≤ 0.5× |
-| (b) KPI suite, s | $(na "$ok_suite") | SQLite $sq_suite | $r_sqlite× faster | ≥ 30× |
-| (c) p50/p90 FRT by week and team, s | $(na "$ok_quant") | DuckDB quantile_cont $dk_quant | $r_quant× | ≤ 0.5× |
+| (b) KPI suite by week and team, s | $(na "$ok_suite") ($(na "$ok_kpis") KPIs) | DuckDB 1 thread $dk_suite ($dk_kpis KPIs) | $(x "$r_suite") | ≤ 0.5× |
+| (b) KPI suite, s | $(na "$ok_suite") | SQLite $sq_suite | $(x "$r_sqlite") | ≥ 30× faster |
+| (c) p50/p90 FRT by week and team, s | $(na "$ok_quant") | DuckDB quantile_cont $dk_quant | $(x "$r_quant") | ≤ 0.5× |
 | (d) snapshot bytes per interaction | $(na "$ok_bpi") | | | ≤ 48 |
 | (d) snapshot build, s | $(na "$ok_build") | | | |
 
-SQLite / DuckDB on the suite: $r_sq_dk×.  DuckDB vs SQLite results:
+SQLite / DuckDB on the suite: $(x "$r_sq_dk").  DuckDB vs SQLite results:
 $agree.
 EOF
 if [ "$has_import" = 0 ] || [ "$has_kpi" = 0 ]; then

@@ -22,7 +22,7 @@ enum channel { CH_EMAIL, CH_CHAT, CH_PHONE, CH_WEB, CH_SOCIAL, CH__MAX };
 enum prio { PR_LOW, PR_NORMAL, PR_HIGH, PR_URGENT, PR__MAX };
 enum status { ST_NEW, ST_OPEN, ST_PENDING, ST_SOLVED, ST_CLOSED,
 	ST_ABANDONED, ST_SPAM, ST__MAX };
-enum kind { KIND_NONE, KIND_CSAT, KIND_NPS, KIND_CES };
+enum kind { KIND_NONE, KIND_CSAT, KIND_NPS, KIND_CES, KIND__MAX };
 
 #define HOUR	3600.0
 
@@ -377,9 +377,9 @@ static void
 survey(const struct gen_ctx *c, struct gen_rng *r, struct gen_w *w,
     const struct ix *x, int64_t n)
 {
-	static const struct name kind_names[] = {
+	static const struct name kind_names[KIND__MAX] = {
 		NAME(""), NAME("csat"), NAME("nps"), NAME("ces") };
-	static const char *const scale[] = { "", "1,5", "0,10", "1,7" };
+	static const char *const scale[KIND__MAX] = { "", "1,5", "0,10", "1,7" };
 	double		 u = gen_unif(r), z;
 	int		 kind, answered, score;
 	int64_t		 sent, responded;
