@@ -16,7 +16,7 @@ PKGS    := sqlite3 yaml-0.1 jansson
 TESTPKGS := cmocka
 DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
            libjansson-dev libcmocka-dev tzdata sqlite3 jq \
-           clang libclang-rt-14-dev
+           clang libclang-rt-14-dev time
 
 O       := build
 ifdef SANITIZE

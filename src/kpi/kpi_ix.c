@@ -110,7 +110,9 @@ pass_resolution(struct kctx *k)
  * [from, until), so it adds +1 at from and -1 at until of a difference
  * array, and the running sum over buckets is the count: one pass, however
  * many buckets.  "Created before e" is summed the same way: a cell with no
- * interaction created before its end has no data.
+ * interaction created before its end has no data.  Calls and chat
+ * sessions (records with an answered or abandoned flag) are contacts that
+ * end, not work items, and are never open.
  */
 static enum err_code
 pass_backlog(struct kctx *k)
@@ -118,6 +120,7 @@ pass_backlog(struct kctx *k)
 	const struct kpass	 P = k->p;
 	const uint32_t		*cr = k->s->ix.created, *rs = k->s->ix.solve2;
 	const uint32_t		*fr = k->s->ix.first_reply;
+	const uint16_t		*fl = k->s->ix.flags;
 	size_t			 n = k->s->n[DS_INTERACTIONS], ng = P.ng;
 	int64_t			*open, *made, o, m;
 	uint32_t		 from, until, u, g;
@@ -136,6 +139,10 @@ pass_backlog(struct kctx *k)
 			continue;
 		g = P.seg ? P.seg[i] : 0;
 		made[from * ng + g]++;
+		/* a call or chat session is over when it ends: answered or
+		 * abandoned, it waits in no backlog */
+		if (fl[i] & IXF_CONTACT)
+			continue;
 		until = rs[i] == SNAP_NONE ? P.nb : kp_after(&P, rs[i]);
 		if (k->id == KPI_UNANSWERED && fr[i] != SNAP_NONE &&
 		    (u = kp_after(&P, fr[i])) < until)

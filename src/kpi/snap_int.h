@@ -53,6 +53,9 @@ struct dict {
 #define IXF_ESC_KNOWN	0x1000	/* the data says whether it escalated:
 				   a flag or a status */
 #define IXF_REOPEN_KNOWN 0x2000	/* reopen_count given */
+#define IXF_CONTACT	0x4000	/* a call or chat session (answered or
+				   abandoned given): over when it ends,
+				   never part of a backlog */
 
 #define IX_REPLIES_NONE	255	/* agent_replies not given */
 

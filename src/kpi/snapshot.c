@@ -490,6 +490,8 @@ add_ix(struct snap *s, const struct ds_rec *r, size_t i, struct err *e)
 		fl |= IXF_REOPENED;
 	if (v[IX_REOPEN_COUNT].set)
 		fl |= IXF_REOPEN_KNOWN;
+	if (v[IX_ANSWERED].set || v[IX_ABANDONED].set)
+		fl |= IXF_CONTACT;
 	if (v[IX_SLA_FIRST_MET].set)
 		fl |= IXF_SLA1_SET | (B(IX_SLA_FIRST_MET) ? IXF_SLA1_MET : 0);
 	if (v[IX_SLA_RES_MET].set)
