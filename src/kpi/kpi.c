@@ -278,6 +278,8 @@ cells(struct kctx *k, const double *pv, struct arena *a,
 			case SH_PCT:
 				cl->n = k->n[c];
 				cl->value = pv[c];
+				if (k->qv != NULL)
+					cl->q = k->qv + c * k->q->nprobs;
 				break;
 			default:
 				cl->num = k->num[c];
@@ -327,9 +329,15 @@ percentiles(struct kctx *k, double *pv)
 		goto nomem;
 	if ((rc = pass(k)) != ERR_OK)
 		goto out;
-	for (c = 0; c < k->ncell; c++)
+	for (c = 0; c < k->ncell; c++) {
 		pv[c] = pct_quantile_u32(k->vals + off[c], off[c + 1] - off[c],
 		    kpi_impl[k->id].p, m);
+		/* more quantiles of the same values: selection works on any
+		 * order, so the partly ordered slice serves again */
+		for (size_t j = 0; k->qv != NULL && j < k->q->nprobs; j++)
+			k->qv[c * k->q->nprobs + j] = pct_quantile_u32(k->vals +
+			    off[c], off[c + 1] - off[c], k->q->probs[j], m);
+	}
 	rc = ERR_OK;
 	goto out;
 nomem:
@@ -423,6 +431,18 @@ kpi_run(const struct snap *s, const struct kpi_query *q, struct arena *a,
 	k.den = calloc(k.ncell, sizeof(*k.den));
 	k.n = calloc(k.ncell, sizeof(*k.n));
 	pv = calloc(k.ncell, sizeof(*pv));
+	if (q->nprobs > 0 && kpi_impl[k.id].shape == SH_PCT &&
+	    (k.qv = arena_calloc(a, k.ncell * q->nprobs, sizeof(*k.qv)))
+	    == NULL)
+		pv = NULL;	/* reported below */
+	for (size_t j = 0; j < q->nprobs; j++)
+		if (!(q->probs[j] >= 0 && q->probs[j] <= 1)) {
+			free(pv);
+			pv = NULL;
+			rc = err_set(e, ERR_INVAL, "quantile %g is not within "
+			    "0..1", q->probs[j]);
+			goto out;
+		}
 	if (k.num == NULL || k.den == NULL || k.n == NULL || pv == NULL) {
 		rc = err_set(e, ERR_NOMEM, "out of memory for %zu cells",
 		    k.ncell);
@@ -436,6 +456,8 @@ kpi_run(const struct snap *s, const struct kpi_query *q, struct arena *a,
 			goto out;
 		k.biz = &biz;
 	}
+	for (size_t j = 0; k.qv != NULL && j < k.ncell * q->nprobs; j++)
+		k.qv[j] = NAN;
 	if (!k.none) {
 		for (size_t c = 0; c < k.ncell; c++)
 			pv[c] = NAN;

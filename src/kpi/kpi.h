@@ -92,6 +92,10 @@ struct kpi_query {
 	int64_t			 now;		/* running SLAs and an open-ended
 						 * backlog are judged at now;
 						 * 0: clock_now() */
+	const double		*probs;		/* a percentile KPI also gives
+						 * these quantiles of the same
+						 * values, in each cell's q */
+	size_t			 nprobs;
 };
 
 struct kpi_cell {
@@ -104,6 +108,7 @@ struct kpi_cell {
 	int64_t		 n;		/* sample size */
 	double		 lo, hi;	/* 95% Wilson interval for survey
 					 * ratios; NAN otherwise */
+	const double	*q;		/* the query's probs quantiles, or NULL */
 };
 
 struct kpi_result { struct kpi_cell *cells; size_t ncells; };	/* arena */

@@ -104,6 +104,7 @@ struct kctx {
 	double			*num, *den;
 	int64_t			*n;
 	uint32_t		*vals;		/* SH_PCT fill pass: values */
+	double			*qv;		/* SH_PCT: ncell x nprobs */
 	size_t			*cur;		/* next free slot per cell */
 	const struct bizcal	*biz;		/* business time, or NULL */
 	int64_t			 now;

@@ -98,6 +98,45 @@ test_kpi_frt_of_two_replies_after_30_and_90_minutes(void **state)
 }
 
 static void
+test_kpi_more_quantiles_come_from_the_same_values(void **state)
+{
+	static const double	 probs[] = { 0.5, 0.9, 0, 1 };
+	struct snap		*s = snap_new();
+	struct kpi_query	 q;
+	struct kpi_result	 r;
+
+	(void)state;
+	/* replies after 10, 20, 30 and 70 minutes */
+	for (int m = 10; m <= 40; m += 10) {
+		char	 rec[128];
+
+		snprintf(rec, sizeof(rec), "created_at=2026-03-02T09:00:00Z "
+		    "first_reply_at=2026-03-02T09:%02d:00Z", m == 40 ? 0 : m);
+		if (m == 40)
+			snprintf(rec, sizeof(rec), "created_at="
+			    "2026-03-02T09:00:00Z first_reply_at="
+			    "2026-03-02T10:10:00Z");
+		fx(s, IX, rec);
+	}
+	fx_finish(s);
+	kpi_query_init(&q, "frt_median");
+	q.probs = probs;
+	q.nprobs = 4;
+	r = fx_run(s, &q);
+	assert_non_null(r.cells[0].q);
+	/* h = 3p: p50 h 1.5: 20 + .5 x 10 = 25; p90 h 2.7: 30 + .7 x 40 = 58 */
+	NEAR(r.cells[0].value, 25 * 60);
+	NEAR(r.cells[0].q[0], 25 * 60);
+	NEAR(r.cells[0].q[1], 58 * 60);
+	NEAR(r.cells[0].q[2], 10 * 60);
+	NEAR(r.cells[0].q[3], 70 * 60);
+	/* a ratio KPI has no quantiles */
+	q.key = "frt_within";
+	assert_null(fx_run(s, &q).cells[0].q);
+	snap_free(s);
+}
+
+static void
 test_kpi_resolution_uses_first_solve_unless_final(void **state)
 {
 	struct snap		*s = snap_new();
@@ -657,6 +696,9 @@ main(void)
 		    fx_teardown),
 		cmocka_unit_test_teardown(
 		    test_kpi_reopen_rate_counts_resolved_only, fx_teardown),
+		cmocka_unit_test_teardown(
+		    test_kpi_more_quantiles_come_from_the_same_values,
+		    fx_teardown),
 		cmocka_unit_test_teardown(
 		    test_kpi_sla_running_not_due_excluded_past_due_breached,
 		    fx_teardown),
