@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "okr/evaljson.h"
 
 int
 cli_help(const struct cmd_entry *cmd)
@@ -106,13 +107,13 @@ cli_json_print(struct cli *cli, json_t *j)
 json_t *
 cli_json_num(double v)
 {
-	return isnan(v) ? json_null() : json_real(v);
+	return evaljson_num(v);
 }
 
 json_t *
 cli_json_str(const char *s)
 {
-	return s == NULL ? json_null() : json_string(s);
+	return evaljson_str(s);
 }
 
 json_t *

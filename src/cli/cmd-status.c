@@ -20,6 +20,7 @@
 #include "okr/kpilink.h"
 #include "core/clock.h"
 #include "okr/eval.h"
+#include "okr/evaljson.h"
 
 #define BAR_CELLS	20
 #define TITLE_MIN	30	/* the title column, indentation included, */
@@ -513,183 +514,11 @@ status_text(struct status *st)
 	return rc;
 }
 
-static json_t *
-json_time(int64_t t)
-{
-	char	 s[32];
-
-	if (t == 0)
-		return json_null();
-	clock_fmt_time(t, s, sizeof(s));
-	return json_string(s);
-}
-
-/* The workspace the JSON writers read lineage from (set by cmd_status). */
-static struct okr *kpi_json_okr;
-
-/* A KPI-fed key result's link and lineage; null for a manual one. */
-static json_t *
-kpi_json(const struct kr *k)
-{
-	struct arena	 a = ARENA_INIT;
-	json_t		*j;
-	char		*text = NULL;
-
-	if (k->kpi == NULL)
-		return json_null();
-	j = json_pack("{s:s, s:o, s:s, s:o}", "key", k->kpi, "filter",
-	    cli_json_str(k->kpi_filter), "window", k->kpi_window != NULL ?
-	    k->kpi_window : "cycle", "baseline",
-	    cli_json_str(k->kpi_baseline));
-	if (j == NULL)
-		return json_null();
-	if (kpilink_lineage(kpi_json_okr, k->id, &a, &text, NULL) == ERR_OK &&
-	    text != NULL)
-		json_object_set_new(j, "lineage", json_loads(text, 0, NULL));
-	else
-		json_object_set_new(j, "lineage", json_null());
-	arena_release(&a);
-	return j;
-}
-
-static json_t *
-kr_json(const struct kr_eval *ke, int64_t horizon)
-{
-	const struct kr	*k = ke->kr;
-	json_t		*j, *f, *ms, *m;
-	size_t		 i;
-	int		 done;
-
-	if ((j = json_object()) == NULL)
-		return NULL;
-	json_object_set_new(j, "key", json_string(k->key));
-	json_object_set_new(j, "ref", json_sprintf("%s/%s", k->objective,
-	    k->key));
-	json_object_set_new(j, "title", json_string(k->title));
-	json_object_set_new(j, "owner", cli_json_str(k->owner));
-	json_object_set_new(j, "kind", cli_json_str(kr_kind_name(
-	    (enum kr_kind)k->kind)));
-	json_object_set_new(j, "unit", cli_json_str(k->unit));
-	json_object_set_new(j, "baseline", cli_json_num(k->baseline));
-	json_object_set_new(j, "target", cli_json_num(k->target));
-	json_object_set_new(j, "low", cli_json_num(k->low));
-	json_object_set_new(j, "high", cli_json_num(k->high));
-	json_object_set_new(j, "weight", cli_json_num(k->weight));
-	json_object_set_new(j, "kpi", kpi_json(k));
-	json_object_set_new(j, "current", cli_json_num(ke->ev.current));
-	json_object_set_new(j, "raw", cli_json_num(ke->ev.raw));
-	json_object_set_new(j, "progress", cli_json_num(ke->ev.progress));
-	json_object_set_new(j, "expected", cli_json_num(ke->ev.expected));
-	json_object_set_new(j, "status", json_string(okr_status_name(
-	    ke->ev.status)));
-	json_object_set_new(j, "confidence", cli_json_num(ke->confidence));
-	json_object_set_new(j, "previous_confidence",
-	    cli_json_num(ke->prev_confidence));
-	f = json_object();
-	json_object_set_new(f, "value", cli_json_num(ke->ev.forecast_value));
-	json_object_set_new(f, "progress",
-	    cli_json_num(ke->ev.forecast_progress));
-	json_object_set_new(j, "forecast", f);
-	json_object_set_new(j, "last_checkin", json_time(ke->last_checkin));
-	json_object_set_new(j, "checkins", json_integer(
-	    (json_int_t)ke->ncheckins));
-	ms = json_array();
-	for (i = 0; i < k->nms; i++) {
-		m = json_object();
-		json_object_set_new(m, "title", json_string(k->ms[i].title));
-		json_object_set_new(m, "weight", json_real(k->ms[i].weight));
-		done = k->ms[i].done_at != 0 && k->ms[i].done_at <= horizon;
-		json_object_set_new(m, "done", json_boolean(done));
-		json_object_set_new(m, "done_at", json_time(done ?
-		    k->ms[i].done_at : 0));
-		json_array_append_new(ms, m);
-	}
-	json_object_set_new(j, "milestones", ms);
-	return j;
-}
-
-static json_t *
-obj_json(const struct status *st, const struct obj_eval *oe,
-    const unsigned char *kept)
-{
-	const struct objective	*ob = oe->obj;
-	json_t			*j, *o, *a;
-	size_t			 i;
-
-	if ((j = json_object()) == NULL)
-		return NULL;
-	json_object_set_new(j, "key", json_string(ob->key));
-	json_object_set_new(j, "title", json_string(ob->title));
-	o = json_object();
-	if (ob->team != NULL)
-		json_object_set_new(o, "team", json_string(ob->team));
-	else
-		json_object_set_new(o, "person", cli_json_str(ob->person));
-	json_object_set_new(j, "owner", o);
-	json_object_set_new(j, "kind", json_string(obj_kind_names[ob->kind]));
-	json_object_set_new(j, "state", json_string(
-	    obj_state_names[ob->state]));
-	json_object_set_new(j, "weight", cli_json_num(ob->weight));
-	json_object_set_new(j, "progress", cli_json_num(oe->ev.progress));
-	json_object_set_new(j, "expected", cli_json_num(oe->ev.expected));
-	json_object_set_new(j, "status", json_string(okr_status_name(
-	    oe->ev.status)));
-	json_object_set_new(j, "grade", cli_json_num(ob->grade));
-	a = json_array();
-	for (i = 0; i < ob->naligns; i++)
-		json_array_append_new(a, json_string(ob->aligns[i]));
-	json_object_set_new(j, "aligns", a);
-	a = json_array();
-	for (i = 0; i < oe->nchildren; i++)
-		if (kept[oe->children[i]])
-			json_array_append_new(a, json_string(
-			    st->ce->objs[oe->children[i]].obj->key));
-	json_object_set_new(j, "children", a);
-	a = json_array();
-	for (i = 0; i < oe->nkrs; i++)
-		json_array_append_new(a, kr_json(&oe->krs[i],
-		    st->ce->horizon));
-	json_object_set_new(j, "key_results", a);
-	return j;
-}
-
 static int
 status_json(struct status *st)
 {
-	const struct cycle_eval	*ce = st->ce;
-	struct cli		*cli = st->cli;
-	unsigned char		*kept;
-	json_t			*j, *c, *a;
-	size_t			 i;
-
-	if ((kept = arena_calloc(&cli->arena, ce->nobjs + 1, 1)) == NULL)
-		return cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
-		    "out of memory"));
-	for (i = 0; i < ce->nobjs; i++)
-		kept[i] = (unsigned char)keep_team(ce, &ce->objs[i], st);
-	if ((j = json_object()) == NULL)
-		return cli_json_print(cli, NULL);
-	json_object_set_new(j, "workspace", json_string(cli->okr->ws.name));
-	c = json_object();
-	json_object_set_new(c, "name", json_string(ce->cycle.name));
-	json_object_set_new(c, "start", json_string(ce->cycle.start));
-	json_object_set_new(c, "end", json_string(ce->cycle.end));
-	json_object_set_new(c, "state", json_string(
-	    cycle_state_names[ce->cycle.state]));
-	json_object_set_new(j, "cycle", c);
-	json_object_set_new(j, "team", st->team == EVAL_NONE ? json_null() :
-	    json_string(ce->teams[st->team].team->name));
-	json_object_set_new(j, "now", json_time(ce->now));
-	json_object_set_new(j, "week", json_integer(ce->week));
-	json_object_set_new(j, "weeks", json_integer(ce->nweeks));
-	json_object_set_new(j, "expected", json_real(ce->expected));
-	a = json_array();
-	for (i = 0; i < ce->nobjs; i++)
-		if (kept[i])
-			json_array_append_new(a, obj_json(st, &ce->objs[i],
-			    kept));
-	json_object_set_new(j, "objectives", a);
-	return cli_json_print(cli, j);
+	return cli_json_print(st->cli, evaljson_status(st->cli->okr, st->ce,
+	    st->team));
 }
 
 static int
@@ -701,7 +530,6 @@ cmd_status(struct cli *cli, int argc, char **argv)
 	const char		*cycle = NULL, *team = NULL;
 	int			 i, r, json = 0;
 
-	kpi_json_okr = cli->okr;
 	for (i = 1; i < argc; i++) {
 		if (cli_flag(argv, i, "json")) {
 			json = 1;

@@ -1,0 +1,28 @@
+/*
+ * evaljson.h: the JSON of a cycle evaluation (okr/eval.h): the document
+ * of 'okrdesk status --json' and of GET /api/v1/status, written once.
+ *
+ * Ownership: every json_t returned is the caller's (json_decref).
+ */
+#ifndef OKR_EVALJSON_H
+#define OKR_EVALJSON_H
+
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "okr/eval.h"
+#include "okr/okr.h"
+
+/* The whole document; team is a team index of ce or EVAL_NONE.  NULL
+ * when out of memory. */
+json_t	*evaljson_status(struct okr *, const struct cycle_eval *,
+	    size_t team);
+/* One key result as evaluated, at the horizon (milestones done by then). */
+json_t	*evaljson_kr(struct okr *, const struct kr_eval *, int64_t horizon);
+/* null for NAN / NULL / 0 (time), else the value (ISO 8601 for times). */
+json_t	*evaljson_num(double);
+json_t	*evaljson_str(const char *);
+json_t	*evaljson_time(int64_t);
+
+#endif /* OKR_EVALJSON_H */
