@@ -119,42 +119,7 @@ cli_json_str(const char *s)
 json_t *
 cli_json_fields(const struct field_def *tab, const void *obj, int64_t id)
 {
-	const struct field_def	*f;
-	struct buf		 b = BUF_INIT;
-	json_t			*j;
-	const void		*p;
-
-	if ((j = json_object()) == NULL)
-		return NULL;
-	if (id != 0)
-		json_object_set_new(j, "id", json_integer(id));
-	for (f = tab; f->name != NULL; f++) {
-		p = (const char *)obj + f->off;
-		if (field_isnull(f, obj)) {
-			json_object_set_new(j, f->name, json_null());
-			continue;
-		}
-		switch (f->type) {
-		case FT_NUMBER:
-		case FT_WEIGHT:
-		case FT_FRACTION:
-			json_object_set_new(j, f->name,
-			    json_real(*(const double *)p));
-			break;
-		case FT_DAYS:
-			json_object_set_new(j, f->name,
-			    json_integer(*(const int64_t *)p));
-			break;
-		default:
-			buf_reset(&b);
-			field_format(f, obj, &b);
-			json_object_set_new(j, f->name,
-			    json_string(buf_cstr(&b)));
-			break;
-		}
-	}
-	buf_release(&b);
-	return j;
+	return evaljson_fields(tab, obj, id);
 }
 
 int

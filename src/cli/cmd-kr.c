@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/entity.h"
+#include "okr/evaljson.h"
 #include "kpi/load.h"
 #include "okr/kpilink.h"
 
@@ -142,26 +143,16 @@ kr_extra_opt(struct cli *cli, int argc, char **argv, int *i, void *p,
 	return 1;
 }
 
+/* The fields are the driver's; the rest as the API gives it. */
 static void
 kr_extra_json(const void *p, json_t *j)
 {
-	const struct kr	*k = p;
-	json_t		*arr, *m;
-	size_t		 i;
+	json_t	*full = evaljson_kr_def(p);
 
-	json_object_set_new(j, "objective", json_string(k->objective));
-	json_object_set_new(j, "source", cli_json_str(k->source));
-	if (k->nms == 0)
-		return;
-	arr = json_array();
-	for (i = 0; i < k->nms; i++) {
-		m = json_object();
-		json_object_set_new(m, "title", json_string(k->ms[i].title));
-		json_object_set_new(m, "weight", json_real(k->ms[i].weight));
-		json_object_set_new(m, "done", json_boolean(k->ms[i].done_at));
-		json_array_append_new(arr, m);
+	if (full != NULL) {
+		json_object_update_missing(j, full);
+		json_decref(full);
 	}
-	json_object_set_new(j, "milestones", arr);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/entity.h"
+#include "okr/evaljson.h"
 
 ENTITY_GLUE(objective, "key")
 
@@ -56,15 +57,12 @@ objective_extra_opt(struct cli *cli, int argc, char **argv, int *i,
 static void
 objective_extra_json(const void *p, json_t *j)
 {
-	const struct objective	*obj = p;
-	json_t			*arr = json_array();
-	size_t			 i;
+	json_t	*full = evaljson_objective(p);
 
-	for (i = 0; i < obj->naligns; i++)
-		json_array_append_new(arr, json_string(obj->aligns[i]));
-	json_object_set_new(j, "aligns", arr);
-	json_object_set_new(j, "retrospective",
-	    cli_json_str(obj->retrospective));
+	if (full != NULL) {
+		json_object_update_missing(j, full);
+		json_decref(full);
+	}
 }
 
 static void

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/clock.h"
 #include "okr/evaljson.h"
+#include "okr/field.h"
 #include "okr/kpilink.h"
 
 json_t *
@@ -21,6 +23,88 @@ json_t *
 evaljson_str(const char *s)
 {
 	return s == NULL ? json_null() : json_string(s);
+}
+
+json_t *
+evaljson_fields(const struct field_def *tab, const void *obj, int64_t id)
+{
+	const struct field_def	*f;
+	struct buf		 b = BUF_INIT;
+	json_t			*j;
+	const void		*p;
+
+	if ((j = json_object()) == NULL)
+		return NULL;
+	if (id != 0)
+		json_object_set_new(j, "id", json_integer(id));
+	for (f = tab; f->name != NULL; f++) {
+		p = (const char *)obj + f->off;
+		if (field_isnull(f, obj)) {
+			json_object_set_new(j, f->name, json_null());
+			continue;
+		}
+		switch (f->type) {
+		case FT_NUMBER:
+		case FT_WEIGHT:
+		case FT_FRACTION:
+			json_object_set_new(j, f->name,
+			    json_real(*(const double *)p));
+			break;
+		case FT_DAYS:
+			json_object_set_new(j, f->name,
+			    json_integer(*(const int64_t *)p));
+			break;
+		default:
+			buf_reset(&b);
+			field_format(f, obj, &b);
+			json_object_set_new(j, f->name,
+			    json_string(buf_cstr(&b)));
+			break;
+		}
+	}
+	buf_release(&b);
+	return j;
+}
+
+
+json_t *
+evaljson_objective(const struct objective *obj)
+{
+	json_t	*j, *arr;
+	size_t	 i;
+
+	if ((j = evaljson_fields(objective_fields, obj, obj->id)) == NULL)
+		return NULL;
+	arr = json_array();
+	for (i = 0; i < obj->naligns; i++)
+		json_array_append_new(arr, json_string(obj->aligns[i]));
+	json_object_set_new(j, "aligns", arr);
+	json_object_set_new(j, "retrospective", evaljson_str(obj->retrospective));
+	return j;
+}
+
+json_t *
+evaljson_kr_def(const struct kr *k)
+{
+	json_t	*j, *arr, *m;
+	size_t	 i;
+
+	if ((j = evaljson_fields(kr_fields, k, k->id)) == NULL)
+		return NULL;
+	json_object_set_new(j, "objective", json_string(k->objective));
+	json_object_set_new(j, "source", evaljson_str(k->source));
+	if (k->nms == 0)
+		return j;
+	arr = json_array();
+	for (i = 0; i < k->nms; i++) {
+		m = json_object();
+		json_object_set_new(m, "title", json_string(k->ms[i].title));
+		json_object_set_new(m, "weight", json_real(k->ms[i].weight));
+		json_object_set_new(m, "done", json_boolean(k->ms[i].done_at));
+		json_array_append_new(arr, m);
+	}
+	json_object_set_new(j, "milestones", arr);
+	return j;
 }
 
 json_t *

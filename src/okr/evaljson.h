@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "okr/eval.h"
+#include "okr/field.h"
 #include "okr/okr.h"
 
 /* The whole document; team is a team index of ce or EVAL_NONE.  NULL
@@ -20,6 +21,13 @@ json_t	*evaljson_status(struct okr *, const struct cycle_eval *,
 	    size_t team);
 /* One key result as evaluated, at the horizon (milestones done by then). */
 json_t	*evaljson_kr(struct okr *, const struct kr_eval *, int64_t horizon);
+/* Every field of a field table (okr/field.h) as an object, null for the
+ * unset ones, plus "id" when id is not 0. */
+json_t	*evaljson_fields(const struct field_def *, const void *obj, int64_t id);
+/* An objective's fields, its alignments and retrospective. */
+json_t	*evaljson_objective(const struct objective *);
+/* A key result's definition: its fields, objective, source, milestones. */
+json_t	*evaljson_kr_def(const struct kr *);
 /* null for NAN / NULL / 0 (time), else the value (ISO 8601 for times). */
 json_t	*evaljson_num(double);
 json_t	*evaljson_str(const char *);
