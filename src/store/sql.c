@@ -521,6 +521,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_IMPORT_LOG_LIST] =
 	    "SELECT at, who, dataset, file, profile, rows, added, skipped "
 	    "FROM import_log ORDER BY id DESC LIMIT $1",
+	[STMT_IMPORT_LOG_LAST] = "SELECT coalesce(max(id), 0) FROM import_log",
 	[STMT_WS_SCHEDULE_GET] = "SELECT schedule, holidays FROM workspace",
 	[STMT_WS_SCHEDULE_SET] =
 	    "UPDATE workspace SET schedule = $1, holidays = $2",

@@ -80,6 +80,7 @@
 	X(DS_AGENTS_COUNT)	/* -> rows */ \
 	X(IMPORT_LOG_INSERT)	/* at, who, dataset, file, profile, rows, added, skipped */ \
 	X(IMPORT_LOG_LIST)	/* limit -> at, who, dataset, file, profile, rows, added, skipped */ \
+	X(IMPORT_LOG_LAST)	/* -> the latest import's id (0: none): the data's version */ \
 	X(WS_SCHEDULE_GET)	/* -> schedule, holidays */ \
 	X(WS_SCHEDULE_SET)	/* schedule, holidays */ \
 	X(CORRIDOR_LIST)	/* -> kpi, team ('' for all), low, high */ \
