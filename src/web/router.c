@@ -165,9 +165,22 @@ static int
 to_login(struct http_req *req, struct http_resp *resp)
 {
 	struct buf	 next = BUF_INIT, loc = BUF_INIT;
+	const char	*p, *slash;
+	char		*seg;
 	size_t		 i;
 
-	buf_puts(&next, req->path);
+	/* next is a URL: its path encoded segment by segment. */
+	for (p = req->path; *p == '/'; p = slash) {
+		buf_putc(&next, '/');
+		p++;
+		if ((slash = strchr(p, '/')) == NULL)
+			slash = p + strlen(p);
+		if ((seg = arena_alloc(req->arena, (size_t)(slash - p) + 1)) ==
+		    NULL)
+			break;
+		memcpy(seg, p, (size_t)(slash - p));
+		html_url(&next, seg);
+	}
 	for (i = 0; i < req->nquery; i++) {
 		buf_putc(&next, i == 0 ? '?' : '&');
 		html_url(&next, req->query[i].name);
@@ -179,7 +192,7 @@ to_login(struct http_req *req, struct http_resp *resp)
 	http_redirect(req, resp, buf_cstr(&loc));
 	buf_release(&next);
 	buf_release(&loc);
-	return 401;
+	return 303;
 }
 
 int
