@@ -34,8 +34,10 @@ void	html_attr(struct buf *, const char *name, const char *value);
  * printf into the page: fmt is trusted markup (a literal: the format
  * attribute makes the compiler check it), every %s and %c argument is
  * escaped as by html_puts, numbers (%d %i %u %x %ld %lld %zu %jd %f %g
- * %e with flags, width and precision) are written as printf would.  %n
- * and %p are refused (they set an ERR_INTERNAL in the buf).
+ * %e with flags, width and precision) are written as printf would.  %n,
+ * %p and the h, L, t length modifiers are refused, and so is a %s with a
+ * width or precision whose text passes 511 bytes: each sets
+ * ERR_INTERNAL in the buf rather than guess.
  */
 void	html_printf(struct buf *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
