@@ -12,11 +12,12 @@
 # program linked against every object but the CLI's main.
 
 CC      ?= cc
-PKGS    := sqlite3 yaml-0.1 jansson
+PKGS    := sqlite3 yaml-0.1 jansson libmicrohttpd libsodium
 TESTPKGS := cmocka
 DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
            libjansson-dev libcmocka-dev tzdata sqlite3 jq \
-           clang libclang-rt-14-dev time
+           clang libclang-rt-14-dev time \
+           libmicrohttpd-dev libsodium-dev curl
 
 O       := build
 ifdef SANITIZE
@@ -40,7 +41,7 @@ PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TESTLIBS  = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 
-LIBSRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/kpi/*.c src/okr/*.c src/import/*.c src/cli/*.c))
+LIBSRC  := $(sort $(wildcard src/core/*.c src/store/*.c src/kpi/*.c src/okr/*.c src/import/*.c src/web/*.c src/cli/*.c))
 LIBSRC  := $(filter-out src/cli/main.c,$(LIBSRC))
 LIBOBJ  := $(LIBSRC:%.c=$(O)/%.o)
 MAINOBJ := $(O)/src/cli/main.o

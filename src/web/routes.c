@@ -1,0 +1,16 @@
+/*
+ * routes.c: the route tables the server consults, in order.
+ *
+ * Each part of the web layer exports one table (http.h): add it here.
+ * Order matters only for counters' numbering (router.h): a path and
+ * method belong to one route, whatever the table.
+ */
+#include <stddef.h>
+
+#include "web/router.h"
+
+const struct route *const route_tables[] = {
+	health_routes,
+	/* auth_routes (web/auth.c), api_routes (web/api*.c) come here. */
+	NULL
+};

@@ -1,0 +1,179 @@
+# tests/http/lib.sh: a harness for HTTP tests against the real server.
+#
+# Sourcing it makes a workspace in a fresh temporary directory (fixed
+# clock, like tests/cli/lib.sh) and gives:
+#   start_server [ARGS]        okrdesk serve on a free loopback port (tries
+#                              ports from a random base until one binds;
+#                              waits until /healthz answers); sets $PORT,
+#                              $BASE (http://127.0.0.1:PORT), $SERVER_PID
+#   stop_server                SIGTERM, wait; $server_rc is its exit status
+#   req METHOD PATH [CURL...]  one request; sets $status, $body, $headers
+#   header NAME                the value of a header of the last response
+#   ok / fails / same / contains   as in tests/cli/lib.sh
+#   done_testing               stops a server still running (checking that
+#                              it exits 0) and prints "# tally: P F"
+# The server's stdout and stderr are in $T/serve.out and $T/serve.err.
+
+set -u
+: "${OKRDESK:?set OKRDESK to the okrdesk binary}"
+T=$(mktemp -d)
+SERVER_PID=
+trap '[ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
+cd "$T" || exit 1
+export OKRDESK_DB="$T/okrdesk.db"
+export OKRDESK_NOW="${OKRDESK_NOW:-2026-10-29T10:00:00Z}"
+export OKRDESK_USER=tester
+export NO_COLOR=1
+unset TZ
+PASSED=0
+FAILED=0
+
+okrdesk() {
+	"$OKRDESK" "$@"
+}
+
+_run() {
+	"$@" >"$T/.out" 2>"$T/.err"
+	_rc=$?
+	out=$(cat "$T/.out")
+	err=$(cat "$T/.err")
+	return $_rc
+}
+
+_pass() {
+	PASSED=$((PASSED + 1))
+	echo "ok $((PASSED + FAILED)) - $1"
+}
+
+_fail() {
+	FAILED=$((FAILED + 1))
+	echo "not ok $((PASSED + FAILED)) - $1"
+	shift
+	for l in "$@"; do echo "#   $l"; done
+}
+
+ok() {
+	_what=$1
+	shift
+	if _run "$@"; then
+		_pass "$_what"
+	else
+		_fail "$_what" "command: $*" "exit: $_rc" "stderr: $err"
+	fi
+}
+
+fails() {
+	_code=$1
+	_what=$2
+	shift 2
+	_run "$@"
+	if [ "$_rc" -eq "$_code" ]; then
+		_pass "$_what"
+	else
+		_fail "$_what" "command: $*" "exit: $_rc (expected $_code)" \
+		    "stdout: $out" "stderr: $err"
+	fi
+}
+
+same() {
+	if [ "$2" = "$3" ]; then
+		_pass "$1"
+	else
+		_fail "$1" "got:      $2" "expected: $3"
+	fi
+}
+
+contains() {
+	if printf '%s' "$2" | grep -qF -- "$3"; then
+		_pass "$1"
+	else
+		_fail "$1" "text:     $2" "expected to contain: $3"
+	fi
+}
+
+# A random port base in 20000..59999 (POSIX sh has no $RANDOM).
+_port_base() {
+	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
+}
+
+start_server() {
+	_p=$(_port_base)
+	_tries=0
+	while [ $_tries -lt 20 ]; do
+		"$OKRDESK" serve --listen "127.0.0.1:$_p" "$@" \
+		    >"$T/serve.out" 2>"$T/serve.err" &
+		SERVER_PID=$!
+		# Up when it says so; a busy port makes it exit 1 at once.
+		_w=0
+		while [ $_w -lt 100 ]; do
+			grep -q serving "$T/serve.out" 2>/dev/null && break
+			kill -0 "$SERVER_PID" 2>/dev/null || break
+			sleep 0.05
+			_w=$((_w + 1))
+		done
+		if grep -q serving "$T/serve.out" 2>/dev/null; then
+			PORT=$_p
+			BASE="http://127.0.0.1:$PORT"
+			_w=0
+			while [ $_w -lt 100 ]; do
+				curl -sf -o /dev/null "$BASE/healthz" && return 0
+				sleep 0.05
+				_w=$((_w + 1))
+			done
+			echo "# the server never answered /healthz" >&2
+			return 1
+		fi
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=
+		grep -q "already in use" "$T/serve.err" || {
+			echo "# okrdesk serve failed:" >&2
+			cat "$T/serve.err" >&2
+			return 1
+		}
+		_p=$((_p + 1))
+		_tries=$((_tries + 1))
+	done
+	echo "# no free port found" >&2
+	return 1
+}
+
+stop_server() {
+	server_rc=
+	[ -n "$SERVER_PID" ] || return 0
+	kill -TERM "$SERVER_PID"
+	wait "$SERVER_PID"
+	server_rc=$?
+	SERVER_PID=
+}
+
+req() {
+	_m=$1
+	_path=$2
+	shift 2
+	if [ "$_m" = HEAD ]; then
+		set -- --head "$@"
+	else
+		set -- -X "$_m" "$@"
+	fi
+	status=$(curl -s -o "$T/.body" -D "$T/.headers" -w '%{http_code}' \
+	    "$@" "$BASE$_path")
+	if [ "$_m" = HEAD ]; then	# curl --head writes the headers there
+		body=$(sed '1,/^\r*$/d' "$T/.body")
+	else
+		body=$(cat "$T/.body")
+	fi
+	headers=$(tr -d '\r' <"$T/.headers")
+}
+
+header() {
+	printf '%s\n' "$headers" | sed -n "s/^$1: //Ip" | tail -n 1
+}
+
+done_testing() {
+	if [ -n "$SERVER_PID" ]; then
+		stop_server
+		same "the server exits 0 on SIGTERM" "$server_rc" 0
+	fi
+	echo "# tally: $PASSED $FAILED"
+	[ "$FAILED" -eq 0 ]
+}
