@@ -69,7 +69,8 @@ api_checkin_post(struct http_req *r, struct http_resp *w)
 	json_t			*in, *v;
 	const char		*ms = NULL, *key;
 	char			*ref;
-	int			 done = 1, rc;
+	enum err_code		 rc;
+	int			 done = 1;
 
 	ref = arena_printf(r->arena, "%s/%s", r->args[0], r->args[1]);
 	if (kr_get(r->okr, ref, r->arena, &k, &e) != ERR_OK ||

@@ -83,6 +83,9 @@ struct http_resp {
 	struct buf	 body;
 	struct http_param headers[HTTP_MAX_HEADERS];
 	size_t		 nheaders;
+	int		 rollback;		/* a ROUTE_WRITE that succeeded
+						   but must write nothing
+						   (a dry run) */
 };
 
 /* A decoded query or form value, or NULL. */

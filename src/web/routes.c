@@ -11,6 +11,7 @@
 
 const struct route *const route_tables[] = {
 	health_routes,
-	/* auth_routes (web/auth.c), api_routes (web/api*.c) come here. */
+	api_routes,
+	/* auth_routes (web/auth.c) come here. */
 	NULL
 };

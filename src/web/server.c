@@ -357,7 +357,7 @@ answer(struct conn *c, struct MHD_Connection *mc)
 		    "internal error");
 	}
 	if (m.route->flags & ROUTE_WRITE) {
-		if (resp.status >= 400)
+		if (resp.status >= 400 || resp.rollback)
 			okr_rollback(req.okr);
 		else if (okr_commit(req.okr, &e) != ERR_OK) {
 			okr_rollback(req.okr);
