@@ -12,11 +12,11 @@
 # program linked against every object but the CLI's main.
 
 CC      ?= cc
-PKGS    := sqlite3 yaml-0.1 jansson
+PKGS    := sqlite3 yaml-0.1 jansson libsodium
 TESTPKGS := cmocka
 DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
            libjansson-dev libcmocka-dev tzdata sqlite3 jq \
-           clang libclang-rt-14-dev time
+           clang libclang-rt-14-dev time libsodium-dev
 
 O       := build
 ifdef SANITIZE
