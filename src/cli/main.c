@@ -36,6 +36,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_profile_entry,
 	&cmd_kpi_entry,
 	&cmd_gen_entry,
+	&cmd_user_entry,
+	&cmd_token_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

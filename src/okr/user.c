@@ -303,6 +303,11 @@ user_add(struct okr *o, struct user *u, const char *password,
 	int64_t		 team, person;
 
 	u->disabled = u->disabled != 0;
+	/* someone must be able to administer the workspace from the web */
+	if (u->role != USER_ADMIN && user_count(o) == 0)
+		return err_setf(e, ERR_INVAL, "role", "role: the first user "
+		    "must be an admin, not \"%s\"", u->role >= 0 &&
+		    u->role < USER_ROLE__MAX ? user_role_names[u->role] : "?");
 	if ((rc = user_check(o, NULL, u, &team, &person, e)) != ERR_OK ||
 	    (rc = password_check(password, e)) != ERR_OK ||
 	    (rc = password_hash(password, hash, e)) != ERR_OK)

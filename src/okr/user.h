@@ -72,7 +72,8 @@ void		user_defaults(struct user *);
 
 /*
  * Create u with password (at least USER_PASSWORD_MIN characters).  A lead
- * needs a team; team and person must exist; lang is en or ro.  Sets u->id
+ * needs a team; team and person must exist; lang is en or ro; the first
+ * user of a workspace must be an admin (ERR_INVAL, "role").  Sets u->id
  * and u->created_at.  ERR_EXISTS for a taken login, ERR_INVAL naming the
  * field ("password", "team", ...) for a bad value; a password is never
  * quoted in a message.

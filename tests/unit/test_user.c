@@ -234,6 +234,22 @@ test_user_add_refuses_a_taken_login_and_bad_values(void **state)
 }
 
 static void
+test_user_the_first_user_must_be_an_admin(void **state)
+{
+	struct fx	*f;
+
+	assert_int_equal(setup(state), 0);
+	f = *state;
+	assert_int_equal(user_count(f->o), 0);
+	assert_err(f, new_user(f, "ana", USER_MEMBER, NULL, NULL), ERR_INVAL,
+	    "role", "first user must be an admin, not \"member\"");
+	assert_int_equal(user_count(f->o), 0);
+	assert_ok(f, new_user(f, "root", USER_ADMIN, NULL, NULL));
+	assert_ok(f, new_user(f, "ana", USER_MEMBER, NULL, NULL));
+	assert_int_equal(user_count(f->o), 2);
+}
+
+static void
 test_user_count_and_list_follow_adds_and_removals(void **state)
 {
 	struct fx	*f = *state;
@@ -603,6 +619,8 @@ main(void)
 		T(test_user_passwd_replaces_the_password),
 		T(test_user_history_records_fields_and_never_the_password),
 		T(test_user_add_refuses_a_taken_login_and_bad_values),
+		cmocka_unit_test_teardown(
+		    test_user_the_first_user_must_be_an_admin, teardown),
 		T(test_user_count_and_list_follow_adds_and_removals),
 		T(test_user_the_last_admin_cannot_be_removed_demoted_or_disabled),
 		T(test_session_lookup_returns_the_user_and_the_csrf_token),
