@@ -37,6 +37,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_kpi_entry,
 	&cmd_gen_entry,
 	&cmd_serve_entry,
+	&cmd_user_entry,
+	&cmd_token_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -209,6 +209,41 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"ALTER TABLE checkin ADD COLUMN denominator REAL;"
 	"ALTER TABLE checkin ADD COLUMN n INTEGER;"
 	"ALTER TABLE checkin ADD COLUMN lineage TEXT;",
+	/*
+	 * 3: sign-in.  Only hashes of secrets are kept: a password as its
+	 * argon2id string, a session or API token as the hex BLAKE2b of the
+	 * token (a stolen database opens no session).  "users", not "user":
+	 * the latter is reserved in PostgreSQL.  A user's team and person
+	 * are ids, so renames follow; removing them unlinks the user.
+	 */
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL UNIQUE,"
+	"  name TEXT,"
+	"  password_hash TEXT NOT NULL,"
+	"  role TEXT NOT NULL,"
+	"  team_id INTEGER REFERENCES team(id) ON DELETE SET NULL,"
+	"  person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	"  lang TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE session ("
+	"  hash TEXT PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL);"
+	"CREATE INDEX session_user ON session(user_id);"
+	"CREATE TABLE api_token ("
+	"  id INTEGER PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  name TEXT NOT NULL,"
+	"  hash TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_used_at INTEGER,"
+	"  revoked_at INTEGER);"
+	"UPDATE schema_version SET version = 3;",
 };
 
 #define OBJ_COLS \
@@ -225,6 +260,16 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"FROM key_result k JOIN objective o ON o.id = k.objective_id " \
 	"JOIN cycle c ON c.id = o.cycle_id " \
 	"LEFT JOIN person p ON p.id = k.owner_person_id "
+
+#define USER_COLS \
+	"u.id, u.login, u.name, u.role, t.name, p.name, u.lang, " \
+	"u.created_at, u.disabled FROM users u " \
+	"LEFT JOIN team t ON t.id = u.team_id " \
+	"LEFT JOIN person p ON p.id = u.person_id "
+
+#define TOKEN_COLS \
+	"k.id, k.name, u.login, k.role, k.created_at, k.last_used_at, " \
+	"k.revoked_at FROM api_token k JOIN users u ON u.id = k.user_id "
 
 const char *const stmt_sql[STMT__MAX] = {
 	[STMT_WS_GET] =
@@ -543,4 +588,47 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT at, value, numerator, denominator, n, lineage "
 	    "FROM checkin WHERE kr_id = $1 AND source = 'kpi' "
 	    "ORDER BY at DESC, id DESC LIMIT 1",
+
+	[STMT_USER_LIST] = "SELECT " USER_COLS "ORDER BY u.id",
+	[STMT_USER_GET] = "SELECT " USER_COLS "WHERE u.login = $1",
+	[STMT_USER_GET_ID] = "SELECT " USER_COLS "WHERE u.id = $1",
+	[STMT_USER_INSERT] =
+	    "INSERT INTO users(login, name, password_hash, role, team_id, "
+	    "person_id, lang, created_at, disabled) VALUES ($1, $2, $3, $4, "
+	    "$5, $6, $7, $8, $9) RETURNING id",
+	[STMT_USER_UPDATE] =
+	    "UPDATE users SET login = $2, name = $3, role = $4, team_id = $5, "
+	    "person_id = $6, lang = $7, disabled = $8 WHERE id = $1",
+	[STMT_USER_DELETE] = "DELETE FROM users WHERE id = $1",
+	[STMT_USER_COUNT] = "SELECT count(*) FROM users",
+	[STMT_USER_ADMINS] =
+	    "SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0",
+	[STMT_USER_HASH_GET] =
+	    "SELECT id, password_hash, disabled FROM users WHERE login = $1",
+	[STMT_USER_HASH_SET] =
+	    "UPDATE users SET password_hash = $2 WHERE id = $1",
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO session(hash, user_id, csrf, created_at, expires_at) "
+	    "VALUES ($1, $2, $3, $4, $5)",
+	[STMT_SESSION_GET] =
+	    "SELECT user_id, csrf, created_at, expires_at FROM session "
+	    "WHERE hash = $1",
+	[STMT_SESSION_TOUCH] =
+	    "UPDATE session SET expires_at = $2 WHERE hash = $1",
+	[STMT_SESSION_DELETE] = "DELETE FROM session WHERE hash = $1",
+	[STMT_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = $1",
+	[STMT_SESSION_PURGE] = "DELETE FROM session WHERE expires_at <= $1",
+	[STMT_TOKEN_INSERT] =
+	    "INSERT INTO api_token(user_id, name, hash, role, created_at) "
+	    "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+	[STMT_TOKEN_GET] =
+	    "SELECT id, user_id, role, revoked_at FROM api_token "
+	    "WHERE hash = $1",
+	[STMT_TOKEN_GET_ID] = "SELECT " TOKEN_COLS "WHERE k.id = $1",
+	[STMT_TOKEN_LIST] = "SELECT " TOKEN_COLS "ORDER BY k.id",
+	[STMT_TOKEN_TOUCH] =
+	    "UPDATE api_token SET last_used_at = $2 WHERE id = $1",
+	[STMT_TOKEN_REVOKE] =
+	    "UPDATE api_token SET revoked_at = $2 WHERE id = $1 "
+	    "AND revoked_at IS NULL",
 };

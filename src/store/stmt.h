@@ -89,7 +89,30 @@
 	X(CHECKIN_KPI_CLEAR)	/* kr_id: drop the points computed from data */ \
 	X(CHECKIN_KPI_INSERT)	/* kr_id, at, value, numerator, denominator, n, lineage */ \
 	X(CHECKIN_KPI_LAST)	/* kr_id -> at, value, numerator, denominator, n, lineage */ \
-	X(HIST_LIST)		/* entity or NULL, label or NULL, limit -> id, at, who, entity, entity_id, label, field, old, new */
+	X(HIST_LIST)		/* entity or NULL, label or NULL, limit -> id, at, who, entity, entity_id, label, field, old, new */ \
+	/* sign-in: users, sessions, API tokens (okr/user.h) */ \
+	X(USER_LIST)		/* -> USER columns */ \
+	X(USER_GET)		/* login -> USER columns */ \
+	X(USER_GET_ID)		/* id -> USER columns */ \
+	X(USER_INSERT)		/* login, name, password_hash, role, team_id, person_id, lang, created_at, disabled -> id */ \
+	X(USER_UPDATE)		/* id, login, name, role, team_id, person_id, lang, disabled */ \
+	X(USER_DELETE)		/* id */ \
+	X(USER_COUNT)		/* -> users */ \
+	X(USER_ADMINS)		/* -> enabled admins */ \
+	X(USER_HASH_GET)	/* login -> id, password_hash, disabled */ \
+	X(USER_HASH_SET)	/* id, password_hash */ \
+	X(SESSION_INSERT)	/* hash, user_id, csrf, created_at, expires_at */ \
+	X(SESSION_GET)		/* hash -> user_id, csrf, created_at, expires_at */ \
+	X(SESSION_TOUCH)	/* hash, expires_at */ \
+	X(SESSION_DELETE)	/* hash */ \
+	X(SESSION_DELETE_USER)	/* user_id */ \
+	X(SESSION_PURGE)	/* now: drop the expired */ \
+	X(TOKEN_INSERT)		/* user_id, name, hash, role, created_at -> id */ \
+	X(TOKEN_GET)		/* hash -> id, user_id, role, revoked_at */ \
+	X(TOKEN_GET_ID)		/* id -> TOKEN columns */ \
+	X(TOKEN_LIST)		/* -> TOKEN columns */ \
+	X(TOKEN_TOUCH)		/* id, last_used_at */ \
+	X(TOKEN_REVOKE)		/* id, revoked_at */
 
 enum stmt {
 #define X(n) STMT_##n,
@@ -111,6 +134,20 @@ enum kr_col {
 	KR_C_OWNER, KR_C_KIND, KR_C_UNIT, KR_C_BASELINE, KR_C_TARGET,
 	KR_C_LOW, KR_C_HIGH, KR_C_WEIGHT, KR_C_SOURCE, KR_C_KPI,
 	KR_C_KPI_FILTER, KR_C_KPI_WINDOW, KR_C_KPI_BASELINE, KR_C__MAX
+};
+
+/* Columns of USER_LIST, USER_GET, USER_GET_ID. */
+enum user_col {
+	USER_C_ID, USER_C_LOGIN, USER_C_NAME, USER_C_ROLE, USER_C_TEAM,
+	USER_C_PERSON, USER_C_LANG, USER_C_CREATED_AT, USER_C_DISABLED,
+	USER_C__MAX
+};
+
+/* Columns of TOKEN_LIST, TOKEN_GET_ID. */
+enum token_col {
+	TOKEN_C_ID, TOKEN_C_NAME, TOKEN_C_USER, TOKEN_C_ROLE,
+	TOKEN_C_CREATED_AT, TOKEN_C_LAST_USED_AT, TOKEN_C_REVOKED_AT,
+	TOKEN_C__MAX
 };
 
 extern const char *const stmt_names[STMT__MAX];
