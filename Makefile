@@ -20,6 +20,7 @@ DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
            libmicrohttpd-dev libsodium-dev curl
 
 O       := build
+LISTEN  ?= 127.0.0.1:8080
 ifdef SANITIZE
 O       := build-san
 endif
@@ -86,10 +87,17 @@ deps:
 
 DEMO_DB ?= demo.db
 
+# A demo made by an older okrdesk (no sign-ins yet) is made again.
 run: deps
 	@$(MAKE) --no-print-directory okrdesk
-	@if [ ! -f $(DEMO_DB) ]; then ./okrdesk --db $(DEMO_DB) demo; fi
-	./okrdesk --db $(DEMO_DB) status
+	@if [ ! -f $(DEMO_DB) ] || [ "$$(./okrdesk --db $(DEMO_DB) user list --json 2>/dev/null)" = "[]" ] || \
+	    ! ./okrdesk --db $(DEMO_DB) user list --json >/dev/null 2>&1; then \
+	    ./okrdesk --db $(DEMO_DB) demo --force; fi
+	@./okrdesk --db $(DEMO_DB) status
+	@echo
+	@echo "okrdesk: open http://$(LISTEN)/ and sign in as mara (admin), andrei (lead),"
+	@echo "         ana (member) or guest (viewer), password okrdesk-demo; Ctrl-C stops"
+	./okrdesk --db $(DEMO_DB) serve --listen $(LISTEN)
 
 # Every test program prints one tally line; tests/run sums them into
 # the final "N passed, N failed" line and fails if anything failed.

@@ -18,6 +18,7 @@
 #include "import/import.h"
 #include "kpi/load.h"
 #include "okr/kpilink.h"
+#include "okr/user.h"
 #include "okr/demo.h"
 
 static int cmd_demo(struct cli *, int, char **);
@@ -138,6 +139,46 @@ out:
 	return rc;
 }
 
+/*
+ * The demo's sign-ins, one a role, all with the same published password:
+ * a demo is for looking around, never for real data.
+ */
+#define DEMO_PASSWORD	"okrdesk-demo"
+
+static const struct {
+	const char	*login, *name, *role, *team, *person;
+} demo_logins[] = {
+	{ "mara", "Mara Ionescu", "admin", "Support", "Mara Ionescu" },
+	{ "andrei", "Andrei Pop", "lead", "Tier 1", "Andrei Pop" },
+	{ "ana", "Ana Dumitru", "member", "Tier 1", "Ana Dumitru" },
+	{ "guest", "Guest", "viewer", NULL, NULL },
+};
+
+static enum err_code
+demo_users(struct cli *cli)
+{
+	struct user	 u;
+	enum err_code	 rc;
+	size_t		 i;
+	int		 r;
+
+	for (i = 0; i < sizeof(demo_logins) / sizeof(demo_logins[0]); i++) {
+		user_defaults(&u);
+		u.login = (char *)demo_logins[i].login;
+		u.name = (char *)demo_logins[i].name;
+		u.team = (char *)demo_logins[i].team;
+		u.person = (char *)demo_logins[i].person;
+		for (r = 0; user_role_names[r] != NULL &&
+		    strcmp(user_role_names[r], demo_logins[i].role) != 0; r++)
+			;
+		u.role = r;
+		if ((rc = user_add(cli->okr, &u, DEMO_PASSWORD, &cli->err))
+		    != ERR_OK)
+			return rc;
+	}
+	return ERR_OK;
+}
+
 static int
 cmd_demo(struct cli *cli, int argc, char **argv)
 {
@@ -173,6 +214,7 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 	if (okr_begin(cli->okr, &cli->err) != ERR_OK ||
 	    demo_build(cli->okr, &sum, &cli->err) != ERR_OK ||
 	    demo_data(cli, &sum, &rows) != ERR_OK ||
+	    demo_users(cli) != ERR_OK ||
 	    okr_commit(cli->okr, &cli->err) != ERR_OK) {
 		okr_rollback(cli->okr);
 		okr_close(cli->okr);
@@ -186,6 +228,8 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 	    "  %zu objectives, %zu key results, %zu check-ins,\n"
 	    "  %lld generated interactions since %s, %d key results fed by "
 	    "KPIs\n\n"
+	    "sign-ins (password \"" DEMO_PASSWORD "\"): mara (admin), andrei "
+	    "(lead, Tier 1), ana (member), guest (viewer)\n\n"
 	    "see it with: okrdesk --db %s status\n", ws.name, cli->db,
 	    sum.teams, sum.people, sum.cycle, sum.start, sum.end,
 	    sum.objectives, sum.krs, sum.checkins, (long long)rows.rows,

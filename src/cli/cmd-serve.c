@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "okr/user.h"
+#include "web/auth.h"
 #include "core/parse.h"
 #include "web/server.h"
 
@@ -34,7 +36,12 @@ const struct cmd_entry cmd_serve_entry = {
 	"                      with its own database connection\n"
 	"  --max-body BYTES    largest request body (default 10485760);\n"
 	"                      a larger one is answered 413\n"
-	"  --quiet             no request log on stderr\n\n"
+	"  --quiet             no request log on stderr\n"
+	"  --secure-cookies    mark the session cookie Secure (behind a\n"
+	"                      TLS proxy)\n\n"
+	"Sign-in: people sign in with the users of 'okrdesk user'; scripts\n"
+	"use API tokens ('okrdesk token').  With no user yet, the server\n"
+	"says how to create the first admin.\n\n"
 	"The request log is one line per request on stderr: method, path,\n"
 	"status and milliseconds.\n\n"
 	"example: okrdesk --db demo.db serve --listen 0.0.0.0:8080\n\n"
@@ -54,6 +61,7 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.db = cli->db;
+	o.authenticate = auth_request;
 	for (i = 1; i < argc; i++) {
 		if ((rc = cli_opt(cli, argc, argv, &i, "listen", &v)) != 0) {
 			if (rc < 0)
@@ -76,6 +84,8 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 			o.max_body = (size_t)n;
 		} else if (cli_flag(argv, i, "quiet"))
 			o.quiet = 1;
+		else if (cli_flag(argv, i, "secure-cookies"))
+			auth_secure_cookies(1);
 		else
 			return cli_usage(cli, &cmd_serve_entry,
 			    "unknown argument '%s'", argv[i]);
@@ -92,6 +102,10 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, cli->err.code == ERR_USAGE ? ERR_USAGE :
 		    ERR_IO);
 	printf("okrdesk: serving %s on %s\n", cli->db, server_url(srv));
+	if (user_count(cli->okr) == 0)
+		printf("okrdesk: no user can sign in yet: create the first "
+		    "admin with\n  okrdesk --db %s user add admin --role "
+		    "admin\n", cli->db);
 	fflush(stdout);
 	while (sigwait(&set, &sig) != 0)
 		;

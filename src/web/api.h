@@ -19,8 +19,5 @@ int	api_kpi_list(struct http_req *, struct http_resp *);
 int	api_kpi_show(struct http_req *, struct http_resp *);
 int	api_import(struct http_req *, struct http_resp *);
 int	api_checkin_post(struct http_req *, struct http_resp *);
-/* May the signed-in user check in on k, a key result of ob? */
-int	api_may_checkin(struct http_req *, const struct objective *,
-	    const struct kr *);
 
 #endif /* WEB_API_H */

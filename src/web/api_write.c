@@ -4,64 +4,23 @@
  *   POST /api/v1/krs/OBJ/KR/checkins   {"value", "confidence"?, "note"?,
  *                                       "milestone"?, "done"?}
  *
- * Who may check in: an admin; a lead on the key results of objectives
- * owned by their team, a team below it, or a person in one; a member on
- * the key results they own (the key result's owner is their person).
+ * Who may check in is okr/user.c's user_can_checkin: an admin; a lead on
+ * the key results of their team and the teams below; a member on the key
+ * results they own.
  */
 #include <math.h>
 #include <string.h>
 
 #include "okr/evaljson.h"
+#include "okr/user.h"
+#include "web/auth.h"
 #include "web/api.h"
-
-/* Is team at or below root in the team tree? */
-static int
-team_under(struct http_req *r, const char *team, const char *root)
-{
-	struct team	 t;
-	struct err	 e;
-	const char	*cur = team;
-	int		 depth;
-
-	for (depth = 0; cur != NULL && depth < 64; depth++) {
-		if (strcmp(cur, root) == 0)
-			return 1;
-		if (team_get(r->okr, cur, r->arena, &t, &e) != ERR_OK)
-			return 0;
-		cur = t.parent;
-	}
-	return 0;
-}
-
-/* May the signed-in user record check-ins on k (of objective ob)? */
-int
-api_may_checkin(struct http_req *r, const struct objective *ob,
-    const struct kr *k)
-{
-	const struct http_user	*u = r->user;
-	struct person		 p;
-	struct err		 e;
-	const char		*team = ob->team;
-
-	if (u == NULL)
-		return 0;
-	if (u->role >= ROLE_ADMIN)
-		return 1;
-	if (u->person != NULL && k->owner != NULL &&
-	    strcmp(u->person, k->owner) == 0)
-		return 1;
-	if (u->role < ROLE_LEAD || u->team == NULL)
-		return 0;
-	if (team == NULL && ob->person != NULL &&
-	    person_get(r->okr, ob->person, r->arena, &p, &e) == ERR_OK)
-		team = p.team;
-	return team != NULL && team_under(r, team, u->team);
-}
 
 int
 api_checkin_post(struct http_req *r, struct http_resp *w)
 {
 	struct objective	 ob;
+	struct user		 u;
 	struct checkin		 c;
 	struct kr		 k;
 	struct err		 e;
@@ -76,7 +35,8 @@ api_checkin_post(struct http_req *r, struct http_resp *w)
 	if (kr_get(r->okr, ref, r->arena, &k, &e) != ERR_OK ||
 	    objective_get(r->okr, k.objective, r->arena, &ob, &e) != ERR_OK)
 		return http_fail(w, &e);
-	if (!api_may_checkin(r, &ob, &k))
+	auth_as_user(r->user, &u);
+	if (!user_can_checkin(r->okr, &u, ref))
 		return http_error(w, 403, "forbidden", NULL, "only the key "
 		    "result's owner, a lead of its team or an admin can check "
 		    "in on %s", ref);

@@ -39,6 +39,23 @@ role_of(int user_role)
 	return (enum role)(user_role + ROLE_VIEWER);
 }
 
+void
+auth_as_user(const struct http_user *h, struct user *u)
+{
+	user_defaults(u);
+	if (h == NULL) {
+		u->disabled = 1;	/* anonymous: no rights at all */
+		return;
+	}
+	u->id = h->id;
+	u->login = (char *)h->login;
+	u->name = (char *)h->name;
+	u->team = (char *)h->team;
+	u->person = (char *)h->person;
+	u->lang = (char *)h->lang;
+	u->role = (int)h->role - ROLE_VIEWER;
+}
+
 static void
 fill_user(struct http_req *r, const struct user *u, int via_token)
 {

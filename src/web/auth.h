@@ -14,6 +14,10 @@
  * anonymous (the pages then ask to sign in).
  */
 int	auth_request(struct http_req *, struct err *);
+struct user;
+/* The signed-in user (NULL: anonymous) as okr/user.h's struct user, for
+ * its rights checks (user_can_checkin ...); strings are borrowed. */
+void	auth_as_user(const struct http_user *, struct user *);
 /* Mark session cookies Secure (the server is behind TLS). */
 void	auth_secure_cookies(int on);
 

@@ -11,7 +11,7 @@
 
 const struct route *const route_tables[] = {
 	health_routes,
+	auth_routes,
 	api_routes,
-	/* auth_routes (web/auth.c) come here. */
 	NULL
 };
