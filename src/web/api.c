@@ -30,13 +30,13 @@ api_page(struct http_req *r, struct http_resp *w, json_t *all)
 	if ((v = http_query(r, "limit")) != NULL &&
 	    parse_int(v, 1, API_LIMIT_MAX, &limit, &e) != ERR_OK) {
 		json_decref(all);
-		return http_error(w, 400, "invalid", "limit", "limit: %s",
+		return http_error(w, 400, "bad_request", "limit", "limit: %s",
 		    e.msg);
 	}
 	if ((v = http_query(r, "offset")) != NULL &&
 	    parse_int(v, 0, INT64_MAX / 2, &offset, &e) != ERR_OK) {
 		json_decref(all);
-		return http_error(w, 400, "invalid", "offset", "offset: %s",
+		return http_error(w, 400, "bad_request", "offset", "offset: %s",
 		    e.msg);
 	}
 	n = json_array_size(all);
@@ -237,7 +237,7 @@ api_history(struct http_req *r, struct http_resp *w)
 
 	if ((v = http_query(r, "limit")) != NULL &&
 	    parse_int(v, 1, API_LIMIT_MAX, &limit, &e) != ERR_OK)
-		return http_error(w, 400, "invalid", "limit", "limit: %s",
+		return http_error(w, 400, "bad_request", "limit", "limit: %s",
 		    e.msg);
 	if (history_list(r->okr, http_query(r, "entity"),
 	    http_query(r, "label"), limit, r->arena, &h, &n, &e) != ERR_OK)

@@ -64,13 +64,13 @@ kpi_params(struct http_req *r, struct http_resp *w, struct kpi_query *q,
 	*business = 0;
 	if ((v = http_query(r, "from")) != NULL) {
 		if (parse_date(v, NULL, NULL, NULL, &e) != ERR_OK)
-			return http_error(w, 400, "invalid", "from", "from: %s",
+			return http_error(w, 400, "bad_request", "from", "from: %s",
 			    e.msg);
 		q->from = clock_date_start(v);
 	}
 	if ((v = http_query(r, "to")) != NULL) {
 		if (parse_date(v, NULL, NULL, NULL, &e) != ERR_OK)
-			return http_error(w, 400, "invalid", "to", "to: %s",
+			return http_error(w, 400, "bad_request", "to", "to: %s",
 			    e.msg);
 		q->to = clock_date_end(v);
 	}
@@ -80,7 +80,7 @@ kpi_params(struct http_req *r, struct http_resp *w, struct kpi_query *q,
 		cycle_bounds(&cy, &q->from, &q->to);
 	}
 	if (q->from != INT64_MIN && q->to != INT64_MAX && q->to <= q->from)
-		return http_error(w, 400, "invalid", "to", "the window ends "
+		return http_error(w, 400, "bad_request", "to", "the window ends "
 		    "before it starts");
 	if ((v = http_query(r, "by")) != NULL) {
 		s = arena_strdup(r->arena, v);
@@ -91,7 +91,7 @@ kpi_params(struct http_req *r, struct http_resp *w, struct kpi_query *q,
 			else if ((k = kpi_seg_find(t)) > 0)
 				q->by = (enum kpi_seg)k;
 			else
-				return http_error(w, 400, "invalid", "by", "by: "
+				return http_error(w, 400, "bad_request", "by", "by: "
 				    "expected day, week, month, quarter, team, "
 				    "channel, agent, category or priority, got "
 				    "\"%s\"", t);
@@ -110,19 +110,19 @@ kpi_params(struct http_req *r, struct http_resp *w, struct kpi_query *q,
 		*business = strcmp(v, "0") != 0;
 	if ((v = http_query(r, "within")) != NULL) {
 		if (parse_number(v, &x, &e) != ERR_OK || !(x > 0))
-			return http_error(w, 400, "invalid", "within", "within:"
+			return http_error(w, 400, "bad_request", "within", "within:"
 			    " expected a number of seconds > 0, got \"%s\"", v);
 		q->opts.frt_within_s = x;
 	}
 	if ((v = http_query(r, "fcr_k")) != NULL) {
 		if (parse_int(v, 0, 1000, &n, &e) != ERR_OK)
-			return http_error(w, 400, "invalid", "fcr_k",
+			return http_error(w, 400, "bad_request", "fcr_k",
 			    "fcr_k: %s", e.msg);
 		q->opts.fcr_k = (int)n;
 	}
 	if ((v = http_query(r, "fcr_days")) != NULL) {
 		if (parse_int(v, 0, 366, &n, &e) != ERR_OK)
-			return http_error(w, 400, "invalid", "fcr_days",
+			return http_error(w, 400, "bad_request", "fcr_days",
 			    "fcr_days: %s", e.msg);
 		q->opts.fcr_n_days = (int)n;
 	}
@@ -241,7 +241,7 @@ api_import(struct http_req *r, struct http_resp *w)
 		    "\"%s\" (interactions, surveys, qa_reviews, training, "
 		    "kb_audits, customers, agents)", r->args[0]);
 	if (r->bodylen == 0)
-		return http_error(w, 400, "invalid", "body", "the request body "
+		return http_error(w, 400, "bad_request", "body", "the request body "
 		    "must hold the export (CSV, JSON or NDJSON)");
 	if ((fd = mkstemp(path)) == -1)
 		return http_error(w, 500, "internal", NULL, "cannot store the "
@@ -271,7 +271,7 @@ api_import(struct http_req *r, struct http_resp *w)
 	unlink(path);
 	if (rc != ERR_OK) {
 		j = json_pack("{s:{s:s, s:s, s:s?}, s:o}", "error", "code",
-		    st.opened ? "invalid" : "invalid_request", "message",
+		    st.opened ? "invalid" : "bad_request", "message",
 		    e.msg, "field", e.field[0] != '\0' ? e.field : NULL,
 		    "bad_rows", c.bad);
 		return http_json(w, st.opened ? 422 : 400, j);

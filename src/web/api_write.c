@@ -41,11 +41,11 @@ api_checkin_post(struct http_req *r, struct http_resp *w)
 		    "result's owner, a lead of its team or an admin can check "
 		    "in on %s", ref);
 	if ((in = json_loadb(r->body, r->bodylen, 0, &je)) == NULL)
-		return http_error(w, 400, "invalid_json", NULL, "the body is "
+		return http_error(w, 400, "bad_request", NULL, "the body is "
 		    "not JSON: %s (line %d)", je.text, je.line);
 	if (!json_is_object(in)) {
 		json_decref(in);
-		return http_error(w, 400, "invalid_json", NULL, "the body must "
+		return http_error(w, 400, "bad_request", NULL, "the body must "
 		    "be a JSON object");
 	}
 	checkin_defaults(&c);

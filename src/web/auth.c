@@ -263,7 +263,7 @@ auth_session_post(struct http_req *r, struct http_resp *w)
 	    json_string_value(json_object_get(in, "password")), &u, &csrf, &e);
 	json_decref(in);
 	if (st != 0)
-		return http_error(w, st, st == 429 ? "too_many" :
+		return http_error(w, st, st == 429 ? "too_many_requests" :
 		    "unauthorized", NULL, "%s", e.msg);
 	fill_user(r, &u, 0);
 	return http_json(w, 201, me_json(r->user, csrf));
