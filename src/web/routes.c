@@ -7,11 +7,13 @@
  */
 #include <stddef.h>
 
+#include "web/metrics.h"
 #include "web/router.h"
 
 const struct route *const route_tables[] = {
 	health_routes,
 	auth_routes,
 	api_routes,
+	metrics_routes,
 	NULL
 };

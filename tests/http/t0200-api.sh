@@ -206,6 +206,20 @@ same "an admin revokes it" "$status" 200
 req GET /api/v1/status -H "Authorization: Bearer $tok"
 same "a revoked token is 401" "$status" 401
 
+# --- /metrics ------------------------------------------------------------------
+req GET /metrics
+same "anonymous /metrics is 401" "$status" 401
+as view GET /metrics
+same "a viewer scrapes /metrics" "$status" 200
+contains "in the Prometheus text format" "$(header Content-Type)" "text/plain; version=0.0.4"
+contains "key-result progress is a gauge" "$body" "# TYPE okrdesk_kr_progress gauge"
+contains "the check-ins above moved fast/frt: (10 - 6) / (10 - 5) = 0.8" \
+    "$body" 'okrdesk_kr_progress{objective="fast",kr="frt"} 0.8'
+contains "requests are counted per route" "$body" \
+    'okrdesk_http_requests_total{route="checkin_add",method="POST",class="2xx"}'
+contains "latency is a histogram" "$body" \
+    'okrdesk_http_request_duration_seconds_bucket{route="kr_get",le="+Inf"}'
+
 # --- sign-out ------------------------------------------------------------------
 as ana DELETE /api/v1/session
 same "sign-out" "$status" 200
