@@ -39,6 +39,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_serve_entry,
 	&cmd_user_entry,
 	&cmd_token_entry,
+	&cmd_survey_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -244,6 +244,14 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  last_used_at INTEGER,"
 	"  revoked_at INTEGER);"
 	"UPDATE schema_version SET version = 3;",
+	/* 4: survey links: the workspace's signing key, answers' comments */
+	"UPDATE schema_version SET version = 4;"
+	"CREATE TABLE secret ("
+	"  name TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE survey_comment ("
+	"  survey_id TEXT PRIMARY KEY,"
+	"  comment TEXT NOT NULL);",
 };
 
 #define OBJ_COLS \
@@ -631,4 +639,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_TOKEN_REVOKE] =
 	    "UPDATE api_token SET revoked_at = $2 WHERE id = $1 "
 	    "AND revoked_at IS NULL",
+	[STMT_SECRET_GET] = "SELECT value FROM secret WHERE name = $1",
+	[STMT_SECRET_SET] =
+	    "INSERT INTO secret(name, value) VALUES ($1, $2) "
+	    "ON CONFLICT (name) DO NOTHING",
+	[STMT_SURVEY_COMMENT_SET] =
+	    "INSERT INTO survey_comment(survey_id, comment) VALUES ($1, $2) "
+	    "ON CONFLICT (survey_id) DO UPDATE SET comment = excluded.comment",
+	[STMT_SURVEY_STATE] =
+	    "SELECT sent_at, responded_at, score FROM surveys WHERE id = $1",
+	[STMT_INTERACTION_WHO] =
+	    "SELECT channel, team, agent, created_at FROM interactions "
+	    "WHERE id = $1",
 };

@@ -89,6 +89,11 @@
 	X(CHECKIN_KPI_CLEAR)	/* kr_id: drop the points computed from data */ \
 	X(CHECKIN_KPI_INSERT)	/* kr_id, at, value, numerator, denominator, n, lineage */ \
 	X(CHECKIN_KPI_LAST)	/* kr_id -> at, value, numerator, denominator, n, lineage */ \
+	X(SECRET_GET)		/* name -> value */ \
+	X(SECRET_SET)		/* name, value (kept if one exists) */ \
+	X(SURVEY_COMMENT_SET)	/* survey id, comment */ \
+	X(SURVEY_STATE)		/* survey id -> sent_at, responded_at, score */ \
+	X(INTERACTION_WHO)	/* interaction id -> channel, team, agent, created_at */ \
 	X(HIST_LIST)		/* entity or NULL, label or NULL, limit -> id, at, who, entity, entity_id, label, field, old, new */ \
 	/* sign-in: users, sessions, API tokens (okr/user.h) */ \
 	X(USER_LIST)		/* -> USER columns */ \

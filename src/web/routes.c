@@ -9,11 +9,13 @@
 
 #include "web/metrics.h"
 #include "web/router.h"
+#include "web/survey.h"
 
 const struct route *const route_tables[] = {
 	health_routes,
 	auth_routes,
 	api_routes,
 	metrics_routes,
+	survey_routes,
 	NULL
 };
