@@ -69,7 +69,7 @@ session_lookup(struct okr *o, const char *token, struct arena *a,
 	struct store_q	*q;
 	char		 hex[65], *tok = NULL;
 	enum err_code	 rc;
-	int64_t		 uid = 0, created = 0, expires = 0;
+	int64_t		 uid = 0, created = 0, expires = 0, old;
 	int		 r;
 
 	if (token == NULL || strnlen(token, TOKEN_MAXLEN + 1) > TOKEN_MAXLEN)
@@ -104,10 +104,12 @@ session_lookup(struct okr *o, const char *token, struct arena *a,
 	}
 	if (u->disabled)
 		return session_gone(e);
-	/* slide the idle timeout, never past the absolute lifetime */
+	/* slide the idle timeout, never past the absolute lifetime; a
+	 * minute at a time, so reading pages does not write every request */
+	old = expires;
 	expires = min64(o->now + SESSION_IDLE, created + SESSION_MAX);
-	if ((rc = store_exec(o->st, STMT_SESSION_TOUCH, e, "ti", hex,
-	    expires)) != ERR_OK)
+	if (expires - old >= TOUCH_EVERY && (rc = store_exec(o->st,
+	    STMT_SESSION_TOUCH, e, "ti", hex, expires)) != ERR_OK)
 		return rc;
 	if (csrf != NULL)
 		*csrf = tok;

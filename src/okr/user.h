@@ -55,6 +55,9 @@ struct user {
 #define USER_PASSWORD_MAX	1024	/* bytes: hashing has a cost */
 
 #define SESSION_IDLE		((int64_t)12 * 3600)	/* idle timeout */
+#define TOUCH_EVERY		((int64_t)60)	/* seconds between the writes
+						   that record a session's or
+						   token's use */
 #define SESSION_MAX		((int64_t)7 * 86400)	/* absolute lifetime */
 
 #define THROTTLE_FAILS		5			/* failures ... */

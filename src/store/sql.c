@@ -630,7 +630,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "INSERT INTO api_token(user_id, name, hash, role, created_at) "
 	    "VALUES ($1, $2, $3, $4, $5) RETURNING id",
 	[STMT_TOKEN_GET] =
-	    "SELECT id, user_id, role, revoked_at FROM api_token "
+	    "SELECT id, user_id, role, revoked_at, last_used_at FROM api_token "
 	    "WHERE hash = $1",
 	[STMT_TOKEN_GET_ID] = "SELECT " TOKEN_COLS "WHERE k.id = $1",
 	[STMT_TOKEN_LIST] = "SELECT " TOKEN_COLS "ORDER BY k.id",

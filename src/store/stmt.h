@@ -113,7 +113,7 @@
 	X(SESSION_DELETE_USER)	/* user_id */ \
 	X(SESSION_PURGE)	/* now: drop the expired */ \
 	X(TOKEN_INSERT)		/* user_id, name, hash, role, created_at -> id */ \
-	X(TOKEN_GET)		/* hash -> id, user_id, role, revoked_at */ \
+	X(TOKEN_GET)		/* hash -> id, user_id, role, revoked_at, last_used_at */ \
 	X(TOKEN_GET_ID)		/* id -> TOKEN columns */ \
 	X(TOKEN_LIST)		/* -> TOKEN columns */ \
 	X(TOKEN_TOUCH)		/* id, last_used_at */ \
