@@ -16,6 +16,7 @@ SECS=${WRK_SECONDS:-30}
 DOC=${BENCH_DOC:-$root/docs/benchmarks.md}
 DIR=${BENCH_DIR:-$(mktemp -d /tmp/okrdesk-web.XXXXXX)}
 mkdir -p "$DIR"
+chmod 755 "$DIR"	# nginx workers read the static file as another user
 SRV=
 NGX=
 cleanup() {

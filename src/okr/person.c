@@ -107,7 +107,7 @@ person_rm(struct okr *o, const char *name, struct err *e)
 {
 	struct store_q	*q;
 	enum err_code	 rc;
-	int64_t		 id, objs = 0, krs = 0;
+	int64_t		 id, objs = 0, krs = 0, users = 0;
 	int		 r;
 
 	if ((rc = ref_person(o, name, &id, e)) != ERR_OK)
@@ -118,10 +118,15 @@ person_rm(struct okr *o, const char *name, struct err *e)
 	if ((r = store_q_next(q, e)) == 1) {
 		objs = store_q_int(q, 0);
 		krs = store_q_int(q, 1);
+		users = store_q_int(q, 2);
 	}
 	store_q_close(q);
 	if (r < 0)
 		return e ? e->code : ERR_STORE;
+	if (users > 0)
+		return err_set(e, ERR_CONFLICT, "person \"%s\" signs in as "
+		    "%lld user(s): change them first (okrdesk user edit LOGIN "
+		    "--person ...)", name, (long long)users);
 	if (objs + krs > 0)
 		return err_set(e, ERR_CONFLICT, "person \"%s\" still owns %lld "
 		    "objectives and %lld key results: give them to someone "

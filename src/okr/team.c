@@ -133,7 +133,7 @@ team_rm(struct okr *o, const char *name, struct err *e)
 {
 	struct store_q	*q;
 	enum err_code	 rc;
-	int64_t		 id, kids = 0, people = 0, objs = 0;
+	int64_t		 id, kids = 0, people = 0, objs = 0, users = 0;
 	int		 r;
 
 	if ((rc = ref_team(o, name, &id, e)) != ERR_OK)
@@ -145,10 +145,15 @@ team_rm(struct okr *o, const char *name, struct err *e)
 		kids = store_q_int(q, 0);
 		people = store_q_int(q, 1);
 		objs = store_q_int(q, 2);
+		users = store_q_int(q, 3);
 	}
 	store_q_close(q);
 	if (r < 0)
 		return e ? e->code : ERR_STORE;
+	if (users > 0)
+		return err_set(e, ERR_CONFLICT, "team \"%s\" is the team of "
+		    "%lld sign-in users: change them first (okrdesk user "
+		    "edit LOGIN --team ...)", name, (long long)users);
 	if (kids + people + objs > 0)
 		return err_set(e, ERR_CONFLICT, "team \"%s\" still has %lld "
 		    "teams, %lld people and %lld objectives: move or remove "

@@ -306,7 +306,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_TEAM_USES] =
 	    "SELECT (SELECT count(*) FROM team WHERE parent_id = $1), "
 	    "(SELECT count(*) FROM person WHERE team_id = $1), "
-	    "(SELECT count(*) FROM objective WHERE owner_team_id = $1)",
+	    "(SELECT count(*) FROM objective WHERE owner_team_id = $1), "
+	    "(SELECT count(*) FROM users WHERE team_id = $1)",
 
 	[STMT_PERSON_LIST] =
 	    "SELECT p.id, p.name, t.name, p.role, p.email FROM person p "
@@ -324,7 +325,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_PERSON_USES] =
 	    "SELECT (SELECT count(*) FROM objective "
 	    "WHERE owner_person_id = $1), (SELECT count(*) FROM key_result "
-	    "WHERE owner_person_id = $1)",
+	    "WHERE owner_person_id = $1), (SELECT count(*) FROM users "
+	    "WHERE person_id = $1)",
 
 	[STMT_CYCLE_LIST] =
 	    "SELECT id, name, start_date, end_date, state FROM cycle "

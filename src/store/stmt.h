@@ -20,13 +20,13 @@
 	X(TEAM_INSERT)		/* name, parent_id, description -> id */ \
 	X(TEAM_UPDATE)		/* id, name, parent_id, description */ \
 	X(TEAM_DELETE)		/* id */ \
-	X(TEAM_USES)		/* id -> child teams, people, objectives */ \
+	X(TEAM_USES)		/* id -> child teams, people, objectives, users */ \
 	X(PERSON_LIST)		/* -> id, name, team, role, email */ \
 	X(PERSON_GET)		/* name -> id, name, team, role, email */ \
 	X(PERSON_INSERT)	/* name, team_id, role, email -> id */ \
 	X(PERSON_UPDATE)	/* id, name, team_id, role, email */ \
 	X(PERSON_DELETE)	/* id */ \
-	X(PERSON_USES)		/* id -> objectives owned, key results owned */ \
+	X(PERSON_USES)		/* id -> objectives owned, key results owned, users */ \
 	X(CYCLE_LIST)		/* -> id, name, start, end, state */ \
 	X(CYCLE_GET)		/* name -> id, name, start, end, state */ \
 	X(CYCLE_INSERT)		/* name, start, end, state -> id */ \

@@ -1,8 +1,8 @@
 #!/bin/sh
 # t1000-user.sh: okrdesk user and okrdesk token: the first admin and its
 # generated password, every subcommand, bad values naming their field,
-# passwords and tokens never in history, and a schema 2 workspace
-# migrated to 3 with its rows intact.
+# passwords and tokens never in history, a team or person a user is
+# linked to kept, and a schema 2 workspace migrated with its rows intact.
 . "$(dirname "$0")/lib.sh"
 
 j() { printf '%s' "$out" | jq -r "$1"; }
@@ -179,6 +179,19 @@ ok "token --help" okrdesk token --help
 fails 2 "an unknown subcommand" okrdesk user frob
 fails 2 "an unknown token subcommand" okrdesk token frob
 
+# --- a user's team and person are not removed under them -----------------------
+export OKRDESK_DB="$T/links.db"
+{
+	okrdesk init && okrdesk team add Desk && okrdesk person add "Ada Li" &&
+	okrdesk user add boss --role admin --team Desk --person "Ada Li"
+} >/dev/null
+fails 1 "a team a user belongs to cannot be removed" okrdesk team rm Desk
+contains "... saying which user to change" "$err" "okrdesk user edit"
+fails 1 "a person a user signs in as cannot be removed" okrdesk person rm \
+    "Ada Li"
+ok "once the user moves, the team goes" sh -c \
+    "'$OKRDESK' user edit boss --unset team && '$OKRDESK' team rm Desk"
+
 # --- schema 2 -> 3 -----------------------------------------------------------
 
 # A workspace of an okrdesk before sign-in: the schema 3 tables dropped
@@ -186,11 +199,13 @@ fails 2 "an unknown token subcommand" okrdesk token frob
 export OKRDESK_DB="$T/old.db"
 okrdesk init >/dev/null && okrdesk team add Old >/dev/null
 db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
+    DROP TABLE secret; DROP TABLE survey_comment;
     UPDATE schema_version SET version = 2;"
 same "a schema 2 workspace says 2" "$(db 'SELECT version FROM schema_version')" 2
 ok "user list opens it" okrdesk user list
 contains "... with no user yet" "$out" "no user yet"
-same "... migrated to 3" "$(db 'SELECT version FROM schema_version')" 3
+same "... migrated to the current schema (4)" \
+    "$(db 'SELECT version FROM schema_version')" 4
 same "... its rows intact" "$(okrdesk team list --json | jq -r '.[0].name')" Old
 ok "and the first admin can be made" okrdesk user add root --role admin
 
