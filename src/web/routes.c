@@ -7,11 +7,13 @@
  */
 #include <stddef.h>
 
+#include "web/page.h"
 #include "web/router.h"
 
 const struct route *const route_tables[] = {
 	health_routes,
 	api_routes,
 	/* auth_routes (web/auth.c) come here. */
+	page_routes,
 	NULL
 };
