@@ -17,7 +17,8 @@ TESTPKGS := cmocka
 DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
            libjansson-dev libcmocka-dev tzdata sqlite3 jq \
            clang libclang-rt-14-dev time \
-           libmicrohttpd-dev libsodium-dev curl wrk nginx-light
+           libmicrohttpd-dev libsodium-dev curl wrk nginx-light \
+           gettext locales libxml2-utils
 
 O       := build
 LISTEN  ?= 127.0.0.1:8080
@@ -50,11 +51,21 @@ UNITSRC := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNITSRC:tests/unit/%.c=$(O)/tests/%)
 BIN     := $(O)/okrdesk
 
-.PHONY: all deps run test unit cli clean demo-db
+# ---- pages: compiled-in assets and the Romanian messages ----------------
+# assets/* become byte arrays in $(O)/gen/assets.c (od, coreutils), served
+# by src/web/static.c; po/ro.po is compiled to $(MO), which i18n.c finds
+# through the absolute OKRDESK_LOCALEDIR below (or $OKRDESK_LOCALEDIR).
+ASSETS  := assets/okrdesk.css assets/okrdesk.js
+GENOBJ  := $(O)/gen/assets.o
+LIBOBJ  += $(GENOBJ)
+MO      := $(O)/locale/ro/LC_MESSAGES/okrdesk.mo
+LOCALES := en_US.UTF-8 ro_RO.UTF-8
+
+.PHONY: all deps deps-locales run test unit cli clean demo-db pot
 
 all: okrdesk
 
-okrdesk: $(BIN)
+okrdesk: $(BIN) $(MO)
 	@cp $(BIN) okrdesk
 
 # V=1 shows the whole compiler command lines.
@@ -74,6 +85,62 @@ $(O)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(CFLAGS) $(PKGCFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(PKGLIBS) $(TESTLIBS) -lm
 
+$(O)/gen/assets.c: $(ASSETS) Makefile
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  GEN     $@")
+	$(Q){ echo '/* generated from assets/ by the Makefile: do not edit */'; \
+	    echo '#include <stddef.h>'; \
+	    for f in $(ASSETS); do \
+	    n=asset_$$(basename $$f | tr -c 'A-Za-z0-9\n' '_'); \
+	    echo "extern const unsigned char $$n[];"; \
+	    echo "extern const size_t $${n}_len;"; \
+	    echo "const unsigned char $$n[] = {"; \
+	    od -An -v -tx1 $$f | sed 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo "0x00 };"; \
+	    echo "const size_t $${n}_len = $$(wc -c <$$f);"; \
+	    done; } >$@.tmp && mv $@.tmp $@
+
+$(GENOBJ): $(O)/gen/assets.c
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
+$(O)/src/web/i18n.o: CFLAGS += -DOKRDESK_LOCALEDIR='"$(CURDIR)/$(O)/locale"'
+$(O)/src/web/i18n.o: Makefile
+
+$(MO): po/ro.po
+	@mkdir -p $(@D)
+	@$(if $(V),,echo "  MSGFMT  $@")
+	$(Q)msgfmt --check -o $@ po/ro.po
+
+# Refresh the template from the sources (then msgmerge po/ro.po).
+# The KPI names (kpi/kpidefs.c) are shown translated too: they are pulled
+# out of the table into N_() calls for xgettext.
+pot:
+	@mkdir -p $(O)/gen
+	tr '\n\t' '  ' <src/kpi/kpidefs.c | \
+	    grep -o '\[KPI_[A-Z0-9_]*\] = { "[^"]*", *"[^"]*"' | \
+	    sed 's/.*"\([^"]*\)"$$/N_("\1");/' >$(O)/gen/kpinames.c
+	xgettext --from-code=UTF-8 -k_ -kN_ --no-location -o po/okrdesk.pot \
+	    --package-name=okrdesk src/web/page*.c $(O)/gen/kpinames.c
+
+# Generate the locales the pages switch to per request (uselocale needs
+# them installed); only those 'locale -a' lacks.
+deps-locales:
+	@need=""; for l in $(LOCALES); do \
+	    c=$$(echo $$l | sed 's/UTF-8/utf8/'); \
+	    locale -a 2>/dev/null | grep -qx "$$c" || need="$$need $$l"; \
+	done; \
+	if [ -n "$$need" ]; then \
+	    echo "generating locales:$$need"; \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    for l in $$need; do \
+	        $$SUDO sed -i "s/^# *\($$l UTF-8\)/\1/" /etc/locale.gen; \
+	        grep -q "^$$l UTF-8" /etc/locale.gen || \
+	            echo "$$l UTF-8" | $$SUDO tee -a /etc/locale.gen >/dev/null; \
+	    done; \
+	    $$SUDO locale-gen; \
+	fi
+
 # Install the Debian packages that are missing (as root, or through sudo).
 deps:
 	@missing=""; for p in $(DEBS); do \
@@ -84,6 +151,7 @@ deps:
 	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@$(MAKE) --no-print-directory deps-locales
 
 DEMO_DB ?= demo.db
 
@@ -102,7 +170,7 @@ run: deps
 # Every test program prints one tally line; tests/run sums them into
 # the final "N passed, N failed" line and fails if anything failed.
 test: deps
-	@$(MAKE) --no-print-directory $(BIN) $(UNITBIN)
+	@$(MAKE) --no-print-directory $(BIN) $(UNITBIN) $(MO)
 	@sh tests/run $(O)
 
 clean:

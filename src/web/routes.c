@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "web/metrics.h"
+#include "web/page.h"
 #include "web/router.h"
 #include "web/survey.h"
 
@@ -17,5 +18,6 @@ const struct route *const route_tables[] = {
 	api_routes,
 	metrics_routes,
 	survey_routes,
+	page_routes,
 	NULL
 };
