@@ -255,8 +255,9 @@ page_kr(struct page *p, const struct cycle_eval *ce, const struct kr_eval *ke)
 {
 	const struct kr	*k = ke->kr;
 
-	html_printf(p->b, "<li class=\"kr\" id=\"kr-%s\"><span class=\"title\">"
-	    "%s</span>", k->key, k->title);
+	/* a key result's key is unique within its objective only */
+	html_printf(p->b, "<li class=\"kr\" id=\"kr-%s-%s\"><span "
+	    "class=\"title\">%s</span>", k->objective, k->key, k->title);
 	if (k->owner != NULL)
 		html_printf(p->b, "<span class=\"owner\">%s</span>", k->owner);
 	page_bar(p, ke->ev.progress, ce->expected, ke->ev.status);

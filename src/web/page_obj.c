@@ -184,14 +184,15 @@ history(struct page *p, const char *label, int64_t limit)
 	    &e) != ERR_OK || n == 0)
 		return;
 	html_printf(p->b, "<table class=\"history\"><thead><tr><th>%s</th>"
-	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
-	    "<tbody>", _("when"), _("who"), _("field"), _("before"),
-	    _("after"));
+	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
+	    "</thead><tbody>", _("when"), _("who"), _("what"), _("field"),
+	    _("before"), _("after"));
 	for (i = 0; i < n; i++) {
 		html_raw(p->b, "<tr><td>");
 		page_day(p, h[i].at);
 		html_printf(p->b, "</td><td>%s</td><td>%s</td><td>%s</td>"
-		    "<td>%s</td></tr>", h[i].who != NULL ? h[i].who : "",
+		    "<td>%s</td><td>%s</td></tr>", h[i].who != NULL ? h[i].who :
+		    "", h[i].label != NULL ? h[i].label : "",
 		    h[i].field != NULL ? h[i].field : "", h[i].old != NULL ?
 		    h[i].old : "", h[i].new != NULL ? h[i].new : "");
 	}
@@ -207,7 +208,6 @@ page_obj(struct http_req *r, struct http_resp *w)
 	struct err		 e;
 	const struct obj_eval	*oe;
 	const struct kr_eval	*ke;
-	char			*ref;
 	size_t			 i, k;
 
 	page_begin(&p, r, w, r->args[0], 0);
@@ -272,11 +272,8 @@ page_obj(struct http_req *r, struct http_resp *w)
 	html_printf(p.b, "<p>%s</p></section>\n", ob.retrospective != NULL ?
 	    ob.retrospective : _("No retrospective yet."));
 	html_printf(p.b, "<section><h2>%s</h2>", _("History"));
+	/* the objective's label also matches its key results' ("KEY/KR") */
 	history(&p, ob.key, 50);
-	for (k = 0; k < oe->nkrs; k++) {
-		ref = arena_printf(r->arena, "%s/%s", ob.key, oe->krs[k].kr->key);
-		history(&p, ref, 20);
-	}
 	html_raw(p.b, "</section>\n");
 	return page_end(&p);
 }
