@@ -74,6 +74,16 @@ same "an unknown login gives the same message" "$(j .error.message)" \
     "$msg_wrong"
 req POST /api/v1/session -H 'Content-Type: application/json' -d '{"login":'
 same "broken JSON is 400" "$status" 400
+# five failures for one login from one address, then a pause
+for n in 1 2 3 4 5; do
+	req POST /api/v1/session -H 'Content-Type: application/json' \
+	    -d '{"login": "mallory", "password": "guess-number-'$n'"}'
+done
+same "the fifth wrong password is still a 401" "$status" 401
+req POST /api/v1/session -H 'Content-Type: application/json' \
+    -d '{"login": "mallory", "password": "guess-number-6"}'
+same "the sixth try is throttled (429)" "$status" 429
+ok "... with Retry-After" test -n "$(header Retry-After)"
 for u in root lead1 ana view; do
 	login $u
 	same "$u signs in (201)" "$status" 201
