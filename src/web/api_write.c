@@ -61,6 +61,8 @@ api_checkin_post(struct http_req *r, struct http_resp *w)
 		else if (strcmp(key, "done") == 0 && json_is_boolean(v))
 			done = json_is_true(v);
 		else {
+			/* key belongs to in: copy it before letting in go */
+			key = arena_strdup(r->arena, key);
 			json_decref(in);
 			return http_error(w, 422, "invalid", key, "%s: unknown "
 			    "member, or not of the expected type (value: "
