@@ -267,7 +267,6 @@ test_workspace_language_set_at_creation(void **state)
 	struct okr		*o2;
 	char			 db[128];
 
-	(void)state;
 	snprintf(db, sizeof(db), "%s/ro.db", f->dir);
 	workspace_defaults(&ws);
 	ws.name = (char *)"Ro";
