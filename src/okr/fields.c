@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "okr/okr.h"
+#include "okr/user.h"
 
 const char *const cycle_state_names[] = { "planning", "active", "closed",
 	NULL };
@@ -29,6 +30,9 @@ const struct field_def workspace_fields[] = {
 	    "days between expected check-ins (7)"),
 	FLD(workspace, "grace_days", FT_DAYS, grace_days, F_REQUIRED, NULL,
 	    "days of grace before a silent key result is outdated (3)"),
+	/* optional: unset, each reader's browser chooses (Accept-Language) */
+	FLD(workspace, "language", FT_ENUM, language, 0, user_lang_names,
+	    "language of the web pages: en or ro (unset: the browser's)"),
 	{ NULL, FT__MAX, 0, 0, NULL, NULL }
 };
 
@@ -132,6 +136,7 @@ workspace_defaults(struct workspace *w)
 	memset(w, 0, sizeof(*w));
 	w->cadence_days = 7;
 	w->grace_days = 3;
+	w->language = -1;
 }
 
 void

@@ -7,13 +7,39 @@
 
 #include "core/clock.h"
 #include "okr/okr.h"
+#include "okr/user.h"
+
+/* The stored name of a workspace language, NULL when unset. */
+static const char *
+ws_language(const struct workspace *ws)
+{
+	return ws->language >= 0 ? user_lang_names[ws->language] : NULL;
+}
+
+/* Settings filled in directly (not through field_set) are checked too. */
+static enum err_code
+ws_check(const struct workspace *ws, struct err *e)
+{
+	enum err_code	 rc;
+	int		 n;
+
+	if ((rc = field_check_required(workspace_fields, ws, "workspace",
+	    e)) != ERR_OK || (rc = clock_zone_check(ws->timezone, e)) != ERR_OK)
+		return rc;
+	for (n = 0; user_lang_names[n] != NULL; n++)
+		;
+	if (ws->language >= n)
+		return err_setf(e, ERR_INVAL, "language", "language: expected "
+		    "en or ro, got language number %d", ws->language);
+	return ERR_OK;
+}
 
 static enum err_code
 load_workspace(struct okr *o, struct err *e)
 {
 	struct store_q	*q;
 	enum err_code	 rc;
-	int		 r;
+	int		 r, i;
 
 	if ((rc = store_q_open(o->st, STMT_WS_GET, &q, e, "")) != ERR_OK)
 		return rc;
@@ -22,6 +48,12 @@ load_workspace(struct okr *o, struct err *e)
 		o->ws.timezone = arena_strdup(&o->arena, store_q_text(q, 1));
 		o->ws.cadence_days = store_q_int(q, 2);
 		o->ws.grace_days = store_q_int(q, 3);
+		o->ws.language = -1;
+		/* a name this binary does not know reads as unset */
+		for (i = 0; store_q_text(q, 4) != NULL &&
+		    user_lang_names[i] != NULL; i++)
+			if (strcmp(user_lang_names[i], store_q_text(q, 4)) == 0)
+				o->ws.language = i;
 	}
 	store_q_close(q);
 	if (r < 0)
@@ -73,8 +105,7 @@ okr_create(const char *db, const struct workspace *ws, const char *actor,
 	struct store_q	*q;
 	int		 r;
 
-	if ((rc = field_check_required(workspace_fields, ws, "workspace",
-	    e)) != ERR_OK || (rc = clock_zone_check(ws->timezone, e)) != ERR_OK)
+	if ((rc = ws_check(ws, e)) != ERR_OK)
 		return rc;
 	if ((o = okr_new(actor)) == NULL)
 		return err_set(e, ERR_NOMEM, "out of memory");
@@ -92,8 +123,9 @@ okr_create(const char *db, const struct workspace *ws, const char *actor,
 	}
 	if ((rc = store_begin(o->st, e)) != ERR_OK)
 		goto fail;
-	if ((rc = store_exec(o->st, STMT_WS_INSERT, e, "ttii", ws->name,
-	    ws->timezone, ws->cadence_days, ws->grace_days)) != ERR_OK ||
+	if ((rc = store_exec(o->st, STMT_WS_INSERT, e, "ttiit", ws->name,
+	    ws->timezone, ws->cadence_days, ws->grace_days,
+	    ws_language(ws))) != ERR_OK ||
 	    (rc = history_diff(o, "workspace", 1, ws->name, workspace_fields,
 	    NULL, ws, e)) != ERR_OK) {
 		store_rollback(o->st);
@@ -142,19 +174,20 @@ workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
 {
 	enum err_code	 rc;
 
-	if ((rc = field_check_required(workspace_fields, ws, "workspace",
-	    e)) != ERR_OK || (rc = clock_zone_check(ws->timezone, e)) != ERR_OK)
+	if ((rc = ws_check(ws, e)) != ERR_OK)
 		return rc;
 	if ((rc = history_diff(o, "workspace", 1, ws->name, workspace_fields,
 	    &o->ws, ws, e)) != ERR_OK)
 		return rc;
-	if ((rc = store_exec(o->st, STMT_WS_UPDATE, e, "ttii", ws->name,
-	    ws->timezone, ws->cadence_days, ws->grace_days)) != ERR_OK)
+	if ((rc = store_exec(o->st, STMT_WS_UPDATE, e, "ttiit", ws->name,
+	    ws->timezone, ws->cadence_days, ws->grace_days,
+	    ws_language(ws))) != ERR_OK)
 		return rc;
 	o->ws.name = arena_strdup(&o->arena, ws->name);
 	o->ws.timezone = arena_strdup(&o->arena, ws->timezone);
 	o->ws.cadence_days = ws->cadence_days;
 	o->ws.grace_days = ws->grace_days;
+	o->ws.language = ws->language;
 	if (arena_failed(&o->arena))
 		return err_set(e, ERR_NOMEM, "out of memory");
 	return clock_zone_set(o->ws.timezone, e);

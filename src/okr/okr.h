@@ -41,6 +41,10 @@ struct workspace {
 	char		*timezone;
 	int64_t		 cadence_days;	/* check-in cadence, default 7 */
 	int64_t		 grace_days;	/* grace after it, default 3 */
+	int		 language;	/* the pages' language: an index of
+					   user_lang_names ("en", "ro"), or
+					   -1 (unset: each reader's browser
+					   decides) */
 };
 
 struct team {
@@ -174,7 +178,8 @@ enum err_code	okr_begin(struct okr *, struct err *);
 enum err_code	okr_commit(struct okr *, struct err *);
 void		okr_rollback(struct okr *);
 
-/* Update workspace settings (name, time zone, cadence, grace). */
+/* Update workspace settings (name, time zone, cadence, grace,
+ * language). */
 enum err_code	workspace_update(struct okr *, const struct workspace *,
 		    struct err *);
 

@@ -252,6 +252,27 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE TABLE survey_comment ("
 	"  survey_id TEXT PRIMARY KEY,"
 	"  comment TEXT NOT NULL);",
+	/*
+	 * 5: comments on objectives and key results (okr/comment.h), and the
+	 * workspace's language (NULL: each reader's browser decides).
+	 * entity and entity_id name what a comment is about; objective_id
+	 * and kr_id are the same link as foreign keys, so removing an
+	 * objective or key result takes its comments with it and a reused
+	 * id can never inherit someone else's discussion.
+	 */
+	"ALTER TABLE workspace ADD COLUMN language TEXT;"
+	"CREATE TABLE comment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entity TEXT NOT NULL CHECK (entity IN ('objective', 'kr')),"
+	"  entity_id INTEGER NOT NULL,"
+	"  objective_id INTEGER NOT NULL REFERENCES objective(id)"
+	"    ON DELETE CASCADE,"
+	"  kr_id INTEGER REFERENCES key_result(id) ON DELETE CASCADE,"
+	"  author TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  text TEXT NOT NULL);"
+	"CREATE INDEX comment_objective ON comment(objective_id, at);"
+	"UPDATE schema_version SET version = 5;",
 };
 
 #define OBJ_COLS \
@@ -281,14 +302,14 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 
 const char *const stmt_sql[STMT__MAX] = {
 	[STMT_WS_GET] =
-	    "SELECT name, timezone, cadence_days, grace_days FROM workspace "
-	    "WHERE id = 1",
+	    "SELECT name, timezone, cadence_days, grace_days, language "
+	    "FROM workspace WHERE id = 1",
 	[STMT_WS_INSERT] =
 	    "INSERT INTO workspace(id, name, timezone, cadence_days, "
-	    "grace_days) VALUES (1, $1, $2, $3, $4)",
+	    "grace_days, language) VALUES (1, $1, $2, $3, $4, $5)",
 	[STMT_WS_UPDATE] =
 	    "UPDATE workspace SET name = $1, timezone = $2, "
-	    "cadence_days = $3, grace_days = $4 WHERE id = 1",
+	    "cadence_days = $3, grace_days = $4, language = $5 WHERE id = 1",
 
 	[STMT_TEAM_LIST] =
 	    "SELECT t.id, t.name, p.name, t.description FROM team t "
@@ -653,4 +674,12 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_INTERACTION_WHO] =
 	    "SELECT channel, team, agent, created_at FROM interactions "
 	    "WHERE id = $1",
+	[STMT_COMMENT_INSERT] =
+	    "INSERT INTO comment(entity, entity_id, objective_id, kr_id, "
+	    "author, at, text) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+	    "RETURNING id",
+	[STMT_COMMENT_LIST_OBJ] =
+	    "SELECT c.id, c.entity, c.entity_id, k.key, c.author, c.at, "
+	    "c.text FROM comment c LEFT JOIN key_result k ON k.id = c.kr_id "
+	    "WHERE c.objective_id = $1 ORDER BY c.at, c.id",
 };

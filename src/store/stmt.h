@@ -11,10 +11,10 @@
 #define STORE_STMT_H
 
 #define STMT_LIST(X) \
-	/* workspace: name, timezone, cadence_days, grace_days */ \
-	X(WS_GET)		/* -> name, timezone, cadence_days, grace_days */ \
-	X(WS_INSERT)		/* name, timezone, cadence_days, grace_days */ \
-	X(WS_UPDATE)		/* name, timezone, cadence_days, grace_days */ \
+	/* workspace: name, timezone, cadence_days, grace_days, language */ \
+	X(WS_GET)		/* -> name, timezone, cadence_days, grace_days, language */ \
+	X(WS_INSERT)		/* name, timezone, cadence_days, grace_days, language */ \
+	X(WS_UPDATE)		/* name, timezone, cadence_days, grace_days, language */ \
 	X(TEAM_LIST)		/* -> id, name, parent, description */ \
 	X(TEAM_GET)		/* name -> id, name, parent, description */ \
 	X(TEAM_INSERT)		/* name, parent_id, description -> id */ \
@@ -117,7 +117,10 @@
 	X(TOKEN_GET_ID)		/* id -> TOKEN columns */ \
 	X(TOKEN_LIST)		/* -> TOKEN columns */ \
 	X(TOKEN_TOUCH)		/* id, last_used_at */ \
-	X(TOKEN_REVOKE)		/* id, revoked_at */
+	X(TOKEN_REVOKE)		/* id, revoked_at */ \
+	/* comments on objectives and key results (okr/comment.h) */ \
+	X(COMMENT_INSERT)	/* entity, entity_id, objective_id, kr_id or NULL, author, at, text -> id */ \
+	X(COMMENT_LIST_OBJ)	/* objective_id -> id, entity, entity_id, kr key or NULL, author, at, text */
 
 enum stmt {
 #define X(n) STMT_##n,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/html.h"
+#include "okr/user.h"
 #include "web/page.h"
 #include "web/svg.h"
 
@@ -16,6 +17,9 @@ page_lang(const struct http_req *r)
 {
 	if (r->user != NULL && r->user->lang != NULL)
 		return i18n_lang_parse(r->user->lang);
+	if (r->okr->ws.language >= 0)
+		return i18n_lang_parse(user_lang_names[r->okr->ws.language]);
+	/* r->lang: the user's, else Accept-Language's, "en" by default */
 	return i18n_lang_parse(r->lang);
 }
 
@@ -57,6 +61,9 @@ page_begin(struct page *p, struct http_req *r, struct http_resp *w,
 	html_printf(b, "<li><a href=\"/\">%s</a></li>", _("Home"));
 	html_printf(b, "<li><a href=\"/kpis\">%s</a></li>", _("KPIs"));
 	html_printf(b, "<li><a href=\"/import\">%s</a></li>", _("Import"));
+	if (r->user != NULL && r->user->role >= ROLE_MEMBER)
+		html_printf(b, "<li><a href=\"/objectives/new\">%s</a></li>",
+		    _("New objective"));
 	html_raw(b, "<li><a href=\"/wallboard");
 	if (r->user != NULL && r->user->team != NULL) {
 		html_raw(b, "?team=");
@@ -307,6 +314,13 @@ page_objective(struct page *p, const struct cycle_eval *ce,
 	if (ob->state == OBJ_DRAFT)
 		html_printf(p->b, "<span class=\"kind\">%s</span>",
 		    _("draft"));
+	/* the discussion (and a draft's review); not on a wallboard */
+	if (!(p->flags & PAGE_WALLBOARD)) {
+		html_raw(p->b, "<a class=\"act\" href=\"/objectives/");
+		html_url(p->b, ob->key);
+		html_printf(p->b, "/review\">%s</a>", ob->state == OBJ_DRAFT ?
+		    _("Review") : _("Discuss"));
+	}
 	if (with_krs && oe->nkrs > 0) {
 		html_raw(p->b, "<ul class=\"krs\">");
 		for (i = 0; i < oe->nkrs; i++)

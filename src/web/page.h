@@ -7,6 +7,8 @@
  *   page_obj.c     /objectives/KEY and the check-in form
  *   page_kpi.c     /kpis, /kpis/KEY
  *   page_import.c  /import
+ *   page_edit.c    the objective and key-result editor (edit_routes)
+ *   page_review.c  drafts' approval and comments
  *   static.c       /static/okrdesk.css and /static/okrdesk.js
  *
  * Every text goes through _() (web/i18n.h) and every value through the
@@ -32,6 +34,9 @@
 
 /* The pages' routes, for route_tables (web/routes.c). */
 extern const struct route page_routes[];
+/* The editing and review pages' routes (page_edit.c); before page_routes
+ * in route_tables, so /objectives/new is not an objective's page. */
+extern const struct route edit_routes[];
 
 #define PAGE_WALLBOARD	0x01	/* no navigation, large type, refresh */
 
@@ -43,8 +48,8 @@ struct page {
 	unsigned		 flags;
 };
 
-/* The request's language: the user's, else Accept-Language (req->lang;
- * a workspace setting does not exist yet), else English. */
+/* The request's language: the user's, else the workspace's, else
+ * Accept-Language (req->lang), else English. */
 enum i18n_lang	page_lang(const struct http_req *);
 
 /* Set the language and write everything up to and including <main>;
@@ -88,6 +93,17 @@ void	page_objective(struct page *, const struct cycle_eval *,
 void	page_counts(struct page *, const struct cycle_eval *,
 	    const unsigned char *shown);
 
+/* A form field as typed, trimmed, with a textarea's CRLF as LF; NULL when
+ * absent or blank (page_edit.c). */
+const char *page_form(struct page *, const char *name);
+/* What the signed-in user may do with objective ob in the editor: 0
+ * nothing, 1 edit it as a draft of their team (a member), 2 edit it (a
+ * lead of its team, an admin). */
+int	page_obj_right(struct page *, const struct objective *);
+/* The discussion of an objective (page_review.c): a lead's approve and
+ * send-back forms for a draft, the comments, the comment form. */
+void	page_review_section(struct page *, const struct objective *);
+
 /* Handlers (one per route). */
 int	page_home(struct http_req *, struct http_resp *);
 int	page_team(struct http_req *, struct http_resp *);
@@ -99,6 +115,18 @@ int	page_kpis(struct http_req *, struct http_resp *);
 int	page_kpi(struct http_req *, struct http_resp *);
 int	page_import_form(struct http_req *, struct http_resp *);
 int	page_import_post(struct http_req *, struct http_resp *);
+int	page_obj_new_form(struct http_req *, struct http_resp *);
+int	page_obj_new_post(struct http_req *, struct http_resp *);
+int	page_obj_edit_form(struct http_req *, struct http_resp *);
+int	page_obj_edit_post(struct http_req *, struct http_resp *);
+int	page_kr_new_form(struct http_req *, struct http_resp *);
+int	page_kr_new_post(struct http_req *, struct http_resp *);
+int	page_kr_edit_form(struct http_req *, struct http_resp *);
+int	page_kr_edit_post(struct http_req *, struct http_resp *);
+int	page_review(struct http_req *, struct http_resp *);
+int	page_review_approve(struct http_req *, struct http_resp *);
+int	page_review_sendback(struct http_req *, struct http_resp *);
+int	page_review_comment(struct http_req *, struct http_resp *);
 int	static_css(struct http_req *, struct http_resp *);
 int	static_js(struct http_req *, struct http_resp *);
 

@@ -18,6 +18,7 @@ const struct route *const route_tables[] = {
 	api_routes,
 	metrics_routes,
 	survey_routes,
+	edit_routes,		/* before page_routes: /objectives/new */
 	page_routes,
 	NULL
 };
