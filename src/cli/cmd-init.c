@@ -12,7 +12,7 @@ const struct cmd_entry cmd_init_entry = {
 	"init", cmd_init, 0,
 	"create a new workspace",
 	"usage: okrdesk [--db PATH] init [--name NAME] [--timezone ZONE]\n"
-	"                [--cadence_days N] [--grace_days N]\n\n"
+	"                [--cadence_days N] [--grace_days N] [--language en|ro]\n\n"
 	"Create a new, empty workspace in the database file (./okrdesk.db,\n"
 	"$OKRDESK_DB or --db).  Refuses to touch a file that already holds\n"
 	"a workspace.\n\n"
@@ -20,7 +20,8 @@ const struct cmd_entry cmd_init_entry = {
 	"  --timezone ZONE      IANA time zone that cuts days and weeks (UTC)\n"
 	"  --cadence_days N     days between expected check-ins (7)\n"
 	"  --grace_days N       grace days before a silent key result is\n"
-	"                       shown outdated (3)\n\n"
+	"                       shown outdated (3)\n"
+	"  --language en|ro     the web pages' language (the browser's)\n\n"
 	"example: okrdesk --db acme.db init --name \"Acme Support\" "
 	"--timezone Europe/Bucharest\n"
 };

@@ -13,11 +13,13 @@ const struct cmd_entry cmd_workspace_entry = {
 	"show or change the workspace settings",
 	"usage: okrdesk workspace [show] [--json]\n"
 	"       okrdesk workspace edit [--name NAME] [--timezone ZONE]\n"
-	"                              [--cadence_days N] [--grace_days N]\n\n"
+	"                              [--cadence_days N] [--grace_days N]\n"
+	"                              [--language en|ro]\n\n"
 	"The workspace settings: its name, the time zone that cuts days,\n"
 	"weeks and cycles, and the check-in cadence: a key result updated by\n"
 	"hand with no check-in for cadence_days + grace_days is shown\n"
-	"outdated, whatever its progress.\n\n"
+	"outdated, whatever its progress.  language is the pages' language\n"
+	"for people who did not choose their own (unset: the browser's).\n\n"
 	"example: okrdesk workspace edit --timezone Europe/Bucharest\n"
 };
 

@@ -236,6 +236,15 @@ page_obj(struct http_req *r, struct http_resp *w)
 	page_bar(&p, oe->ev.progress, oe->ev.expected, oe->ev.status);
 	page_status(&p, oe->ev.status);
 	html_raw(p.b, "</div>\n");
+	if (page_obj_right(&p, &ob) > 0) {
+		html_raw(p.b, "<p class=\"actions\"><a href=\"/objectives/");
+		html_url(p.b, ob.key);
+		html_printf(p.b, "/edit\">%s</a> · <a href=\"/objectives/",
+		    _("Edit"));
+		html_url(p.b, ob.key);
+		html_printf(p.b, "/krs/new\">%s</a></p>\n",
+		    _("Add a key result"));
+	}
 	for (k = 0; k < oe->nkrs; k++) {
 		ke = &oe->krs[k];
 		html_printf(p.b, "<section class=\"krcard\" id=\"kr-%s\">"
@@ -271,6 +280,7 @@ page_obj(struct http_req *r, struct http_resp *w)
 	}
 	html_printf(p.b, "<p>%s</p></section>\n", ob.retrospective != NULL ?
 	    ob.retrospective : _("No retrospective yet."));
+	page_review_section(&p, &ob);
 	html_printf(p.b, "<section><h2>%s</h2>", _("History"));
 	/* the objective's label also matches its key results' ("KEY/KR") */
 	history(&p, ob.key, 50);

@@ -199,13 +199,14 @@ ok "once the user moves, the team goes" sh -c \
 export OKRDESK_DB="$T/old.db"
 okrdesk init >/dev/null && okrdesk team add Old >/dev/null
 db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
-    DROP TABLE secret; DROP TABLE survey_comment;
+    DROP TABLE secret; DROP TABLE survey_comment; DROP TABLE comment;
+    ALTER TABLE workspace DROP COLUMN language;
     UPDATE schema_version SET version = 2;"
 same "a schema 2 workspace says 2" "$(db 'SELECT version FROM schema_version')" 2
 ok "user list opens it" okrdesk user list
 contains "... with no user yet" "$out" "no user yet"
-same "... migrated to the current schema (4)" \
-    "$(db 'SELECT version FROM schema_version')" 4
+same "... migrated to the current schema (5)" \
+    "$(db 'SELECT version FROM schema_version')" 5
 same "... its rows intact" "$(okrdesk team list --json | jq -r '.[0].name')" Old
 ok "and the first admin can be made" okrdesk user add root --role admin
 
