@@ -78,7 +78,9 @@ corridor(struct okr *o, const char *key, const char *team, double *lo,
 	store_q_close(q);
 }
 
-/* How a value of the KPI reads: ratios as percent, seconds as hours. */
+/* How a value of the KPI reads: ratios as percent; durations in the
+ * unit a support lead speaks of them in: handle and answer times in
+ * seconds, first responses in minutes, resolutions in hours. */
 static double
 kpi_scale(const struct kpi_def *d, const char **unit)
 {
@@ -87,8 +89,16 @@ kpi_scale(const struct kpi_def *d, const char **unit)
 		*unit = "%";
 		return 100;
 	case KU_SECONDS:
-		*unit = " h";
-		return 1.0 / 3600;
+		if (strncmp(d->key, "frt", 3) == 0) {
+			*unit = " min";
+			return 1.0 / 60;
+		}
+		if (strncmp(d->key, "resolution", 10) == 0) {
+			*unit = " h";
+			return 1.0 / 3600;
+		}
+		*unit = " s";
+		return 1;
 	case KU_HOURS:
 		*unit = " h";
 		return 1;
