@@ -109,6 +109,8 @@ objective_may(struct api_call *c, enum api_op op, const void *oldp,
 	const struct objective	*old = oldp;
 	struct objective	*ob = newp;
 	struct okr		*o = c->r->okr;
+	struct team		 t;
+	struct person		 p;
 	const char		*team;
 
 	if (ob == NULL) {
@@ -120,6 +122,14 @@ objective_may(struct api_call *c, enum api_op op, const void *oldp,
 	}
 	if (op == API_EDIT && str_eq(old->team, ob->team) &&
 	    str_eq(old->person, ob->person))
+		return 0;
+	/* no owner, or one that does not exist: objective_add/update will
+	 * refuse it (422, 404), which says more than a 403 would */
+	if ((ob->team == NULL && ob->person == NULL) ||
+	    (ob->team != NULL && team_get(o, ob->team, c->r->arena, &t,
+	    NULL) != ERR_OK) ||
+	    (ob->person != NULL && person_get(o, ob->person, c->r->arena, &p,
+	    NULL) != ERR_OK))
 		return 0;
 	team = owner_team(c, ob);
 	if (team != NULL && user_can_edit_team(o, &c->u, team))

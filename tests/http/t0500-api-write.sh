@@ -221,6 +221,14 @@ same "... answered as the reading route gives it" "$created" \
     "$(jc .)"
 refused POST /api/v1/objectives '{"key": "x", "title": "X", "cycle":
     "2026-Q4", "person": "Bo Li"}' lead1:403
+as lead1 POST /api/v1/objectives '{"key": "ana-own", "title":
+    "Ana learns chat", "cycle": "2026-Q4", "person": "Ana Pop"}'
+same "... but may for a person of a team below theirs" "$status" 201
+refused POST /api/v1/objectives '{"key": "x", "title": "X", "cycle":
+    "2026-Q4"}' lead1:422 ana:422
+same "no owner is the CLI's 422, not a 403" "$(j .error.field)" team
+refused POST /api/v1/objectives '{"key": "x", "title": "X", "cycle":
+    "2026-Q4", "team": "Nowhere"}' lead1:404
 refused PATCH /api/v1/objectives/t1-csat '{"title": "Glad customers"}' \
     anon:401 view:403 ana:403 lead2:403
 as tok PATCH /api/v1/objectives/t1-csat \
@@ -300,6 +308,12 @@ refused POST /api/v1/objectives/fast/krs '{"key": "m2", "title": "M",
     "milestones": [3]}' root:422
 refused POST /api/v1/objectives/nope/krs '{"key": "m", "title": "M"}' \
     root:404
+as lead1 POST /api/v1/objectives/fast/krs '{"key": "vol", "title":
+    "Contacts handled", "kpi": "volume", "baseline": 0, "target": 100}'
+same "a KPI-linked key result is added (and synced: no data, no points)" \
+    "$status $(j .kpi) $(j '.checkins | length')" "201 volume 0"
+refused POST /api/v1/objectives/fast/krs '{"key": "v2", "title": "V",
+    "kpi": "no_such_kpi"}' lead1:422
 refused DELETE /api/v1/krs/fast/chat "" anon:401 view:403 ana:403 lead2:403
 as lead1 DELETE /api/v1/krs/fast/chat
 same "the lead removes a key result" "$status $(j .deleted)" "200 fast/chat"
