@@ -348,6 +348,9 @@ refused PATCH /api/v1/users/eve '{"role": "viewer"}' anon:401 view:403 \
 as root PATCH /api/v1/users/eve '{"role": "viewer", "disabled": true}'
 same "an admin edits a user" "$status $(j .role) $(j .disabled)" \
     "200 viewer yes"
+as root PATCH /api/v1/users/eve '{"password": null}'
+same "password null makes a new one, shown once" \
+    "$status $(j '.password | length')" "200 22"
 as root PATCH /api/v1/users/fay '{"password": "another-long-pw"}'
 same "an admin sets a password" "$status" 200
 req POST /api/v1/session -H 'Content-Type: application/json' \
