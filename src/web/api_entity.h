@@ -39,7 +39,7 @@ struct api_call {
 };
 
 struct api_entity {
-	const char		*what;		/* "team", in messages */
+	const char		*what;		/* "team": which entity it is */
 	const struct field_def	*fields;
 	size_t			 size;		/* sizeof(struct team) */
 	void		(*defaults)(void *);
