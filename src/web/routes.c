@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 
+#include "web/api_entity.h"
 #include "web/metrics.h"
 #include "web/page.h"
 #include "web/router.h"
@@ -16,6 +17,7 @@ const struct route *const route_tables[] = {
 	health_routes,
 	auth_routes,
 	api_routes,
+	api_entity_routes,
 	metrics_routes,
 	survey_routes,
 	edit_routes,		/* before page_routes: /objectives/new */
