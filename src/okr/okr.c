@@ -192,3 +192,42 @@ workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
 		return err_set(e, ERR_NOMEM, "out of memory");
 	return clock_zone_set(o->ws.timezone, e);
 }
+
+/* Replace *dst with src when they differ (a copy in the arena). */
+static void
+refresh_str(struct okr *o, char **dst, const char *src)
+{
+	char	*c;
+
+	if (src == NULL || (*dst != NULL && strcmp(*dst, src) == 0))
+		return;
+	if ((c = arena_strdup(&o->arena, src)) != NULL)
+		*dst = c;
+}
+
+enum err_code
+okr_refresh(struct okr *o, struct err *e)
+{
+	struct store_q	*q;
+	const char	*lang;
+	enum err_code	 rc;
+	int		 r, i;
+
+	if ((rc = store_q_open(o->st, STMT_WS_GET, &q, e, "")) != ERR_OK)
+		return rc;
+	if ((r = store_q_next(q, e)) == 1) {
+		/* copies only when a value changed: the arena grows with
+		 * changes, not with requests */
+		refresh_str(o, &o->ws.name, store_q_text(q, 0));
+		refresh_str(o, &o->ws.timezone, store_q_text(q, 1));
+		o->ws.cadence_days = store_q_int(q, 2);
+		o->ws.grace_days = store_q_int(q, 3);
+		o->ws.language = -1;
+		lang = store_q_text(q, 4);
+		for (i = 0; lang != NULL && user_lang_names[i] != NULL; i++)
+			if (strcmp(user_lang_names[i], lang) == 0)
+				o->ws.language = i;
+	}
+	store_q_close(q);
+	return r < 0 ? (e ? e->code : ERR_STORE) : ERR_OK;
+}

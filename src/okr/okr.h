@@ -173,6 +173,13 @@ enum err_code	okr_open(const char *db, const char *actor, struct okr **,
 enum err_code	okr_create(const char *db, const struct workspace *,
 		    const char *actor, struct okr **, struct err *);
 void		okr_close(struct okr *);
+/*
+ * Re-read the workspace settings another connection may have changed
+ * (a server's other threads): name, cadence, grace, language.  The time
+ * zone of the process is not changed: a server takes a new time zone at
+ * its next start.
+ */
+enum err_code	okr_refresh(struct okr *, struct err *);
 
 enum err_code	okr_begin(struct okr *, struct err *);
 enum err_code	okr_commit(struct okr *, struct err *);

@@ -308,6 +308,8 @@ answer(struct conn *c, struct MHD_Connection *mc)
 		return send_error(c, mc, 503, "unavailable",
 		    "no workspace connection is free");
 	req.okr->now = clock_now();
+	/* another thread may have changed the settings since */
+	(void)okr_refresh(req.okr, NULL);
 	req.okr->actor = "anonymous";
 	if (srv->o.authenticate != NULL &&
 	    (st = srv->o.authenticate(&req, &e)) != 0)
