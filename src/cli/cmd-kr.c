@@ -57,14 +57,6 @@ kr_list_v(struct okr *o, const char *cycle, struct arena *a, void *outp,
 	return kr_list(o, cycle, a, outp, n, e);
 }
 
-static int
-same_str(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return a == b;
-	return strcmp(a, b) == 0;
-}
-
 /*
  * A key result fed by a KPI gets its points from the data at once, not at
  * the next import: the same sync an import runs, for this one.
@@ -105,10 +97,7 @@ kr_update_v(struct okr *o, const void *old, void *new, struct err *e)
 		return rc;
 	/* the link changed (or was set): recompute; a link removed leaves
 	 * the points as history */
-	if (b->kpi != NULL && (a->kpi == NULL || strcmp(a->kpi, b->kpi) ||
-	    !same_str(a->kpi_filter, b->kpi_filter) ||
-	    !same_str(a->kpi_window, b->kpi_window) ||
-	    !same_str(a->unit, b->unit) || isnan(b->baseline)))
+	if (kpilink_changed(a, b))
 		return kr_sync_one(o, b, e);
 	return ERR_OK;
 }

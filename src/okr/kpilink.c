@@ -363,3 +363,20 @@ kpilink_lineage(struct okr *o, int64_t kr_id, struct arena *a, char **out,
 	store_q_close(q);
 	return rc;
 }
+
+static int
+same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+int
+kpilink_changed(const struct kr *a, const struct kr *b)
+{
+	return b->kpi != NULL && (a->kpi == NULL || strcmp(a->kpi, b->kpi) ||
+	    !same_text(a->kpi_filter, b->kpi_filter) ||
+	    !same_text(a->kpi_window, b->kpi_window) ||
+	    !same_text(a->unit, b->unit) || isnan(b->baseline));
+}

@@ -51,6 +51,13 @@ enum err_code	kpilink_sync(struct okr *, const struct snap *,
 enum err_code	kpilink_lineage(struct okr *, int64_t kr_id, struct arena *,
 		    char **out, struct err *);
 
+/*
+ * Must an edit from a to b recompute b's points?  When b follows a KPI
+ * and the link, its segment, window or unit changed, or b has no
+ * baseline yet.  A link removed keeps its points as history.
+ */
+int		kpilink_changed(const struct kr *a, const struct kr *b);
+
 /* Is any key result linked to a KPI (so an import should sync)? */
 int		kpilink_any(struct okr *);
 

@@ -258,10 +258,7 @@ kr_update_v(struct api_call *c, const void *oldp, void *p, struct err *e)
 		return rc;
 	/* the link changed (or was set): recompute, as the CLI does; a
 	 * link removed leaves its points as history */
-	if (b->kpi != NULL && (a->kpi == NULL || strcmp(a->kpi, b->kpi) ||
-	    !str_eq(a->kpi_filter, b->kpi_filter) ||
-	    !str_eq(a->kpi_window, b->kpi_window) ||
-	    !str_eq(a->unit, b->unit) || isnan(b->baseline)))
+	if (kpilink_changed(a, b))
 		return kr_sync(c, b, e);
 	return ERR_OK;
 }
