@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "web/api_entity.h"
+#include "web/api_more.h"
 #include "web/metrics.h"
 #include "web/page.h"
 #include "web/router.h"
@@ -18,6 +19,7 @@ const struct route *const route_tables[] = {
 	auth_routes,
 	api_routes,
 	api_entity_routes,
+	api_more_routes,
 	metrics_routes,
 	survey_routes,
 	edit_routes,		/* before page_routes: /objectives/new */
