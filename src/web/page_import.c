@@ -43,11 +43,15 @@ import_form(struct page *p, int dry)
 {
 	const char	*ds = http_form(p->r, "dataset");
 	const char	*prof = http_form(p->r, "profile");
-	const char	*data = http_form(p->r, "data");
+	const char	*data = http_form(p->r, "file");
 	int		 i;
 
+	/* after a dry run of an upload, the next step carries its text */
+	if (data == NULL || data[0] == '\0')
+		data = http_form(p->r, "data");
+
 	html_raw(p->b, "<form method=\"post\" action=\"/import\" "
-	    "class=\"import\">");
+	    "class=\"import\" enctype=\"multipart/form-data\">");
 	page_csrf(p);
 	html_printf(p->b, "<label>%s <select name=\"dataset\">",
 	    _("Dataset"));
@@ -59,10 +63,10 @@ import_form(struct page *p, int dry)
 	    "placeholder=\"zendesk\" value=\"%s\"></label>", _("Profile"),
 	    prof != NULL ? prof : "");
 	html_printf(p->b, "<label class=\"file\">%s <input type=\"file\" "
-	    "id=\"import-file\" accept=\".csv,.json,.ndjson,text/csv,"
+	    "name=\"file\" id=\"import-file\" accept=\".csv,.json,.ndjson,text/csv,"
 	    "application/json\"></label>", _("File"));
 	html_printf(p->b, "<label>%s <textarea name=\"data\" id=\"import-data\""
-	    " rows=\"10\" required>%s</textarea></label>",
+	    " rows=\"10\">%s</textarea></label>",
 	    _("The export (CSV, JSON or NDJSON)"), data != NULL ? data : "");
 	html_printf(p->b, "<label><input type=\"checkbox\" name=\"dry_run\" "
 	    "value=\"1\"%s> %s</label>", dry ? " checked" : "",
@@ -90,12 +94,15 @@ page_import_post(struct http_req *r, struct http_resp *w)
 	struct import_stats	 st;
 	struct bad_rows		 c;
 	struct err		 e;
-	const char		*data = http_form(r, "data"), *v;
+	const char		*data, *v;
 	char			 path[] = "/tmp/okrdesk-upload-XXXXXX";
 	size_t			 len;
 	int			 fd, d, rc, dry;
 
 	page_begin(&p, r, w, _("Import"), 0);
+	/* an uploaded file (multipart) wins over text pasted in the box */
+	if ((data = http_form(r, "file")) == NULL || data[0] == '\0')
+		data = http_form(r, "data");
 	if ((v = http_form(r, "dataset")) == NULL || (d = ds_find(v)) < 0)
 		return page_fail(&p, 422, _("Choose a dataset."));
 	if (data == NULL || data[0] == '\0')

@@ -215,6 +215,91 @@ send_error(struct conn *c, struct MHD_Connection *mc, int status,
 }
 
 /* The decoded request, or a status (400...) in *status. */
+
+/*
+ * multipart/form-data (a file upload): the whole body is in, so one pass
+ * of libmicrohttpd's post processor splits it into fields; a field's
+ * value may come in pieces (off > 0), appended to the last one.
+ */
+struct mpart {
+	struct conn	*c;
+	struct http_param *ps;
+	size_t		 n, cap;
+	char		*val;		/* the last value, being built */
+	size_t		 len, vcap;
+	int		 failed;
+};
+
+static enum MHD_Result
+mpart_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *filename, const char *content_type,
+    const char *transfer_encoding, const char *data, uint64_t off,
+    size_t size)
+{
+	struct mpart		*m = cls;
+	struct http_param	*p;
+	char			*v;
+
+	(void)kind;
+	(void)filename;
+	(void)content_type;
+	(void)transfer_encoding;
+	if (off == 0 || m->n == 0 || strcmp(m->ps[m->n - 1].name, key) != 0) {
+		if (m->n >= HTTP_MAX_PARAMS ||
+		    (p = ARENA_PUSH(&m->c->arena, m->ps, m->n, m->cap)) ==
+		    NULL) {
+			m->failed = 1;
+			return MHD_NO;
+		}
+		p->name = arena_strdup(&m->c->arena, key);
+		p->value = "";
+		m->val = NULL;
+		m->len = m->vcap = 0;
+	}
+	p = &m->ps[m->n - 1];
+	if (m->len + size + 1 > m->vcap) {
+		/* doubling: a file in 64 KiB pieces is copied O(n) times */
+		size_t ncap = m->vcap > 0 ? m->vcap : 256;
+
+		while (ncap < m->len + size + 1)
+			ncap *= 2;
+		if ((v = arena_alloc(&m->c->arena, ncap)) == NULL) {
+			m->failed = 1;
+			return MHD_NO;
+		}
+		if (m->len > 0)
+			memcpy(v, m->val, m->len);
+		m->val = v;
+		m->vcap = ncap;
+	}
+	memcpy(m->val + m->len, data, size);
+	m->len += size;
+	m->val[m->len] = '\0';
+	p->value = m->val;
+	return MHD_YES;
+}
+
+static int
+multipart(struct conn *c, struct MHD_Connection *mc, struct http_req *req)
+{
+	struct MHD_PostProcessor	*pp;
+	struct mpart			 m;
+	enum MHD_Result			 r;
+
+	memset(&m, 0, sizeof(m));
+	m.c = c;
+	if ((pp = MHD_create_post_processor(mc, 64 * 1024, mpart_field, &m))
+	    == NULL)
+		return -1;	/* no boundary: not multipart after all */
+	r = MHD_post_process(pp, req->body, req->bodylen);
+	MHD_destroy_post_processor(pp);
+	if (r != MHD_YES || m.failed)
+		return -1;
+	req->form = m.ps;
+	req->nform = m.n;
+	return 0;
+}
+
 static int
 build_req(struct conn *c, struct MHD_Connection *mc, struct http_req *req,
     const char **rawpath, struct err *e)
@@ -280,6 +365,10 @@ build_req(struct conn *c, struct MHD_Connection *mc, struct http_req *req,
 			return 400;
 		req->form = ps;
 		req->nform = n;
+	} else if (req->content_type != NULL && strncasecmp(
+	    req->content_type, "multipart/form-data", 19) == 0) {
+		if (multipart(c, mc, req) != 0)
+			return 400;
 	}
 	return arena_failed(&c->arena) ? 500 : 0;
 }

@@ -183,6 +183,21 @@ same "an import dry run answers 200" "$status" 200
 contains "... with its report" "$body" 'class="report"'
 req POST /import -b "$J" -d dataset=interactions --data-urlencode "data@$T/ix.csv"
 same "an import without the CSRF token is 403" "$status" 403
+# a real file upload (multipart/form-data), as the page's file field sends
+req POST /import -b "$J" -F "csrf=$csrf" -F dataset=interactions \
+    -F dry_run=1 -F "file=@$T/ix.csv;type=text/csv"
+same "an uploaded file is checked (200)" "$status" 200
+contains "... its one row is read" "$body" 'class="report"'
+contains "... and the next step carries its text" "$body" "web-1,email"
+req POST /import -b "$J" -F dataset=interactions -F "file=@$T/ix.csv"
+same "an upload without the CSRF token is 403" "$status" 403
+n0=$(okrdesk kpi show volume --json | jq -r '.cells[0].value // 0')
+req POST /import -b "$J" -F "csrf=$csrf" -F dataset=interactions \
+    -F "file=@$T/ix.csv;type=text/csv"
+same "the upload imports" "$status" 200
+same "... one more interaction is stored" \
+    "$(okrdesk kpi show volume --json | jq -r '.cells[0].value // 0')" \
+    "$((n0 + 1))"
 
 # --- performance, for the record -------------------------------------------------
 
