@@ -16,7 +16,6 @@
 #include "core/clock.h"
 #include "import/gen.h"
 #include "import/import.h"
-#include "kpi/load.h"
 #include "okr/kpilink.h"
 #include "okr/user.h"
 #include "okr/demo.h"
@@ -99,7 +98,6 @@ demo_data(struct cli *cli, const struct demo_summary *sum,
 	struct gen_opts		 g;
 	struct import_opts	 io;
 	struct import_stats	 st;
-	struct snap		*snap = NULL;
 	int64_t			 counts[DS__MAX];
 	char			 dir[] = "/tmp/okrdesk-demo-XXXXXX", path[4096];
 	enum err_code		 rc;
@@ -130,10 +128,7 @@ demo_data(struct cli *cli, const struct demo_summary *sum,
 		    != ERR_OK)
 			goto out;
 	}
-	if ((rc = kpi_load(cli->okr->st, &snap, &cli->err)) == ERR_OK)
-		rc = kpilink_sync(cli->okr, snap, NULL, &dr->nkr, &npt,
-		    &cli->err);
-	snap_free(snap);
+	rc = kpilink_refresh(cli->okr, NULL, &dr->nkr, &npt, &cli->err);
 out:
 	demo_data_clean(dir);
 	return rc;
@@ -160,7 +155,6 @@ demo_users(struct cli *cli)
 	struct user	 u;
 	enum err_code	 rc;
 	size_t		 i;
-	int		 r;
 
 	for (i = 0; i < sizeof(demo_logins) / sizeof(demo_logins[0]); i++) {
 		user_defaults(&u);
@@ -168,10 +162,7 @@ demo_users(struct cli *cli)
 		u.name = (char *)demo_logins[i].name;
 		u.team = (char *)demo_logins[i].team;
 		u.person = (char *)demo_logins[i].person;
-		for (r = 0; user_role_names[r] != NULL &&
-		    strcmp(user_role_names[r], demo_logins[i].role) != 0; r++)
-			;
-		u.role = r;
+		u.role = user_role_find(demo_logins[i].role);
 		if ((rc = user_add(cli->okr, &u, DEMO_PASSWORD, &cli->err))
 		    != ERR_OK)
 			return rc;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "okr/evaljson.h"
 #include "core/clock.h"
 #include "core/parse.h"
 
@@ -36,27 +37,6 @@ const struct cmd_entry cmd_history_entry = {
 	"example: okrdesk history nps-70 --limit 20\n\n"
 	"Exit status: 0 shown, 1 failed, 2 bad usage or value.\n"
 };
-
-static json_t *
-entry_json(const struct history_entry *h)
-{
-	json_t	*j;
-	char	 t[32];
-
-	if ((j = json_object()) == NULL)
-		return NULL;
-	clock_fmt_time(h->at, t, sizeof(t));
-	json_object_set_new(j, "id", json_integer(h->id));
-	json_object_set_new(j, "at", json_string(t));
-	json_object_set_new(j, "who", cli_json_str(h->who));
-	json_object_set_new(j, "entity", cli_json_str(h->entity));
-	json_object_set_new(j, "entity_id", json_integer(h->entity_id));
-	json_object_set_new(j, "label", cli_json_str(h->label));
-	json_object_set_new(j, "field", cli_json_str(h->field));
-	json_object_set_new(j, "old", cli_json_str(h->old));
-	json_object_set_new(j, "new", cli_json_str(h->new));
-	return j;
-}
 
 /* Long notes and descriptions stay on one line, cut at max bytes. */
 static void
@@ -131,7 +111,7 @@ cmd_history(struct cli *cli, int argc, char **argv)
 	if (json) {
 		arr = json_array();
 		for (i = 0; i < n && arr != NULL; i++)
-			json_array_append_new(arr, entry_json(&v[i]));
+			json_array_append_new(arr, evaljson_history(&v[i]));
 		return cli_json_print(cli, arr);
 	}
 	if (n == 0) {

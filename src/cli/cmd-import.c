@@ -16,7 +16,6 @@
 #include "cli/cli.h"
 #include "core/parse.h"
 #include "import/import.h"
-#include "kpi/load.h"
 #include "okr/kpilink.h"
 
 static int cmd_import(struct cli *, int, char **);
@@ -121,7 +120,6 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	struct import_opts	 o;
 	struct import_stats	 st;
 	struct progress		 pg;
-	struct snap		*snap = NULL;
 	struct rusage		 ru;
 	const char		*v, *pos[2];
 	int64_t			 max;
@@ -230,13 +228,9 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	printf("; profile %s%s\n", st.profile,
 	    cli->rollback ? "; nothing written (--dry-run)" : "");
 	if (!cli->rollback && kpilink_any(cli->okr)) {
-		if (kpi_load(cli->okr->st, &snap, &cli->err) != ERR_OK ||
-		    kpilink_sync(cli->okr, snap, NULL, &nkr, &npt, &cli->err)
-		    != ERR_OK) {
-			snap_free(snap);
+		if (kpilink_refresh(cli->okr, NULL, &nkr, &npt, &cli->err)
+		    != ERR_OK)
 			return cli_fail(cli, cli->err.code);
-		}
-		snap_free(snap);
 		printf("updated %d key result%s linked to KPIs (%d weekly "
 		    "points)\n", nkr, nkr == 1 ? "" : "s", npt);
 	}

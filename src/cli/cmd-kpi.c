@@ -26,6 +26,7 @@
 #include "kpi/calendar.h"
 #include "kpi/kpi.h"
 #include "kpi/load.h"
+#include "okr/evaljson.h"
 #include "okr/kpilink.h"
 
 static int cmd_kpi(struct cli *, int, char **);
@@ -69,13 +70,6 @@ const struct cmd_entry cmd_kpi_entry = {
 	"Exit status: 0 done, 1 failed, 2 bad usage or value.\n"
 };
 
-static const char *const bucket_names[] = { "none", "day", "week", "month",
-	"quarter", NULL };
-static const char *const seg_names[] = { "none", "team", "channel", "agent",
-	"category", "priority", NULL };
-const char *const kpi_unit_names[] = { "count", "seconds", "ratio",
-	"score", "hours", "nps" };
-static const char *const dir_names[] = { "none", "higher", "lower" };
 
 /* A value in its unit, for people: 87.3%, 52.0 min, +35.9, 1,234. */
 void
@@ -132,48 +126,13 @@ kpi_list(struct cli *cli, int json)
 	if (json) {
 		arr = json_array();
 		for (d = kpi_defs; d->key != NULL; d++)
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:s, "
-			    "s:s, s:s, s:s, s:s}", "key", d->key, "name",
-			    d->name, "dataset", ds_info[d->ds].name, "bucket",
-			    d->bucket_field, "unit", kpi_unit_names[d->unit],
-			    "direction", dir_names[d->dir], "definition",
-			    d->definition));
+			json_array_append_new(arr, evaljson_kpi_def(d));
 		return cli_json_print(cli, arr);
 	}
 	for (d = kpi_defs; d->key != NULL; d++)
 		printf("%-22s %-13s %-7s %-6s %s\n", d->key,
-		    ds_info[d->ds].name, kpi_unit_names[d->unit], dir_names[d->dir],
-		    d->name);
-	return 0;
-}
-
-static int
-pick(const char *const *names, const char *s)
-{
-	for (int i = 0; names[i] != NULL; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
-}
-
-/* --by "week,team" into the query's bucket and segment. */
-static int
-parse_by(struct cli *cli, const char *v, struct kpi_query *q)
-{
-	char	*s = arena_strdup(&cli->arena, v), *t, *save = NULL;
-	int	 k;
-
-	for (t = strtok_r(s, ",", &save); t != NULL;
-	    t = strtok_r(NULL, ",", &save)) {
-		if ((k = pick(bucket_names, t)) > 0)
-			q->bucket = (enum kpi_bucket)k;
-		else if ((k = pick(seg_names, t)) > 0)
-			q->by = (enum kpi_seg)k;
-		else
-			return cli_usage(cli, &cmd_kpi_entry, "--by: expected "
-			    "day, week, month, quarter, team, channel, agent,"
-			    " category or priority, got \"%s\"", t);
-	}
+		    ds_info[d->ds].name, kpi_unit_name(d->unit),
+		    kpi_dir_name(d->dir), d->name);
 	return 0;
 }
 
@@ -214,8 +173,9 @@ parse_show(struct cli *cli, int argc, char **argv, int from,
 			cycle_bounds(&cy, &so->q.from, &so->q.to);
 			so->have_window = 1;
 		} else if (OPT("by")) {
-			if (parse_by(cli, v, &so->q))
-				return 2;
+			if (kpi_parse_by(v, &so->q, &cli->err) != ERR_OK)
+				return cli_usage(cli, &cmd_kpi_entry, "--%s",
+				    cli->err.msg);
 		} else if (OPT("team"))
 			so->q.filter.team = v;
 		else if (OPT("channel"))
@@ -281,36 +241,6 @@ load_snap(struct cli *cli, struct snap **s)
 	if (kpi_load(cli->okr->st, s, &cli->err) != ERR_OK)
 		return cli_fail(cli, cli->err.code);
 	return 0;
-}
-
-static json_t *
-cell_json(const struct kpi_cell *c)
-{
-	json_t	*j = json_object();
-	char	 t[40];
-
-	if (c->start != INT64_MIN) {
-		clock_fmt_date(c->start, t, sizeof(t));
-		json_object_set_new(j, "from", json_string(t));
-	} else
-		json_object_set_new(j, "from", json_null());
-	if (c->end != INT64_MAX) {
-		/* the window's last day, inclusive, as the user wrote it */
-		clock_fmt_date(c->end - 1, t, sizeof(t));
-		json_object_set_new(j, "to", json_string(t));
-	} else
-		json_object_set_new(j, "to", json_null());
-	if (c->group != NULL)
-		json_object_set_new(j, "group", json_string(c->group));
-	json_object_set_new(j, "value", cli_json_num(c->value));
-	json_object_set_new(j, "numerator", cli_json_num(c->num));
-	json_object_set_new(j, "denominator", cli_json_num(c->den));
-	json_object_set_new(j, "n", json_integer(c->n));
-	if (isfinite(c->lo)) {
-		json_object_set_new(j, "ci_low", json_real(c->lo));
-		json_object_set_new(j, "ci_high", json_real(c->hi));
-	}
-	return j;
 }
 
 /* ▁▂▃▄▅▆▇█ of the cells of one group, in order. */
@@ -392,13 +322,15 @@ kpi_show(struct cli *cli, int argc, char **argv)
 	if (so.json) {
 		j = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "key",
 		    d->key, "name", d->name, "dataset", ds_info[d->ds].name,
-		    "unit", kpi_unit_names[d->unit], "direction", dir_names[d->dir],
-		    "bucket", bucket_names[so.q.bucket], "definition",
-		    d->definition);
-		json_object_set_new(j, "by", json_string(seg_names[so.q.by]));
+		    "unit", kpi_unit_name(d->unit), "direction",
+		    kpi_dir_name(d->dir), "bucket", kpi_bucket_name(so.q.bucket),
+		    "definition", d->definition);
+		json_object_set_new(j, "by", json_string(kpi_seg_name(
+		    so.q.by)));
 		cells = json_array();
 		for (i = 0; i < res.ncells; i++)
-			json_array_append_new(cells, cell_json(&res.cells[i]));
+			json_array_append_new(cells,
+			    evaljson_kpi_cell(&res.cells[i]));
 		json_object_set_new(j, "cells", cells);
 		return cli_json_print(cli, j);
 	}
@@ -448,17 +380,10 @@ kpi_show(struct cli *cli, int argc, char **argv)
 static int
 kpi_sync(struct cli *cli)
 {
-	struct snap	*snap = NULL;
-	int		 r, nkr, npt;
+	int	 nkr, npt;
 
-	if ((r = load_snap(cli, &snap)) != 0)
-		return r;
-	if (kpilink_sync(cli->okr, snap, NULL, &nkr, &npt, &cli->err)
-	    != ERR_OK) {
-		snap_free(snap);
+	if (kpilink_refresh(cli->okr, NULL, &nkr, &npt, &cli->err) != ERR_OK)
 		return cli_fail(cli, cli->err.code);
-	}
-	snap_free(snap);
 	printf("updated %d key result%s linked to KPIs (%d weekly points)\n",
 	    nkr, nkr == 1 ? "" : "s", npt);
 	return 0;

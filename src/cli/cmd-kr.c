@@ -12,7 +12,6 @@
 
 #include "cli/entity.h"
 #include "okr/evaljson.h"
-#include "kpi/load.h"
 #include "okr/kpilink.h"
 
 static void
@@ -64,17 +63,12 @@ kr_list_v(struct okr *o, const char *cycle, struct arena *a, void *outp,
 static enum err_code
 kr_sync_one(struct okr *o, const struct kr *k, struct err *e)
 {
-	struct snap	*snap = NULL;
-	enum err_code	 rc;
 	char		 ref[160];
 
 	if (k->kpi == NULL)
 		return ERR_OK;
 	snprintf(ref, sizeof(ref), "%s/%s", k->objective, k->key);
-	if ((rc = kpi_load(o->st, &snap, e)) == ERR_OK)
-		rc = kpilink_sync(o, snap, ref, NULL, NULL, e);
-	snap_free(snap);
-	return rc;
+	return kpilink_refresh(o, ref, NULL, NULL, e);
 }
 
 static enum err_code

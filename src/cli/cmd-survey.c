@@ -45,10 +45,7 @@ cmd_survey(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, &cmd_survey_entry, "expected 'link'");
 	for (i = 2; i < argc; i++) {
 		if ((r = cli_opt(cli, argc, argv, &i, "kind", &v)) > 0) {
-			for (kind = 0; survey_kind_names[kind] != NULL &&
-			    strcmp(survey_kind_names[kind], v) != 0; kind++)
-				;
-			if (survey_kind_names[kind] == NULL)
+			if ((kind = survey_kind_find(v)) < 0)
 				return cli_usage(cli, &cmd_survey_entry,
 				    "--kind: expected csat or nps, got \"%s\"",
 				    v);

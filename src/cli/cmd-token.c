@@ -78,10 +78,7 @@ token_add_cmd(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, &cmd_token_entry, "token add needs "
 		    "--user LOGIN");
 	if (role_s != NULL) {
-		for (role = 0; user_role_names[role] != NULL; role++)
-			if (strcmp(user_role_names[role], role_s) == 0)
-				break;
-		if (user_role_names[role] == NULL)
+		if ((role = user_role_find(role_s)) < 0)
 			return cli_fail(cli, err_setf(&cli->err, ERR_INVAL,
 			    "role", "role: expected one of viewer, member, "
 			    "lead, admin, got \"%s\"", role_s));

@@ -16,6 +16,7 @@
 #include "core/parse.h"
 #include "kpi/calendar.h"
 #include "kpi/load.h"
+#include "okr/evaljson.h"
 #include "okr/kpilink.h"
 
 static double
@@ -32,91 +33,50 @@ kpi_health(struct cli *cli, int argc, char **argv)
 {
 	struct show_opts	 so;
 	struct snap		*snap = NULL;
-	struct store_q		*q;
-	struct kpi_result	 res;
-	const struct kpi_def	*d;
-	json_t			*arr = NULL, *o;
-	const char		*key, *team, *state;
-	char			 v[40], lo[40], hi[40];
-	double			 low, high, x;
-	int			 r, outside = 0, rows = 0;
+	struct kpi_health	*v;
+	json_t			*arr;
+	char			 val[40], lo[40], hi[40];
+	size_t			 n, i;
+	int			 r, outside = 0;
 
 	if ((r = parse_show(cli, argc, argv, 2, &so, NULL)) != 0)
 		return r;
 	if ((r = load_snap(cli, &snap)) != 0)
 		return r;
-	if (so.json)
-		arr = json_array();
-	else
-		printf("%-22s %-16s %12s %12s %12s  %s\n", "kpi", "team",
-		    "value", "low", "high", "state");
-	if (store_q_open(cli->okr->st, STMT_CORRIDOR_LIST, &q, &cli->err, "")
-	    != ERR_OK)
-		goto fail;
-	while ((r = store_q_next(q, &cli->err)) == 1) {
-		key = store_q_text(q, 0);
-		team = store_q_text(q, 1);
-		low = store_q_real(q, 2);
-		high = store_q_real(q, 3);
-		if ((d = kpi_def_find(key)) == NULL)
-			continue;
-		memset(&so.q.filter, 0, sizeof(so.q.filter));
-		so.q.key = d->key;
-		so.q.bucket = KB_NONE;
-		so.q.by = KS_NONE;
-		so.q.filter.team = team[0] != '\0' ? team : NULL;
-		so.q.to = cli->okr->now;
-		so.q.from = so.q.to - (int64_t)so.days * 86400;
-		if (kpi_run(snap, &so.q, &cli->arena, &res, &cli->err)
-		    != ERR_OK) {
-			store_q_close(q);
-			goto fail;
-		}
-		x = res.ncells > 0 ? res.cells[0].value : NAN;
-		if (!isfinite(x))
-			state = "no data";
-		else if (isfinite(low) && x < low)
-			state = "below";
-		else if (isfinite(high) && x > high)
-			state = "above";
-		else
-			state = "healthy";
-		outside += !strcmp(state, "below") || !strcmp(state, "above");
-		rows++;
-		if (so.json) {
-			o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:I}",
-			    "kpi", key, "team", team, "value", cli_json_num(x),
-			    "low", cli_json_num(low), "high",
-			    cli_json_num(high), "state", state, "n",
-			    (json_int_t)(res.ncells > 0 ? res.cells[0].n : 0));
-			json_array_append_new(arr, o);
-			continue;
-		}
-		fmt_value(d, x, v, sizeof(v));
-		fmt_value(d, low, lo, sizeof(lo));
-		fmt_value(d, high, hi, sizeof(hi));
-		printf("%-22s %-16s %12s %12s %12s  %s%s%s\n", key,
-		    team[0] != '\0' ? team : "(all)", v, lo, hi,
-		    strcmp(state, "healthy") && strcmp(state, "no data") ?
-		    cli_sgr(cli, "31") : "", state, cli_sgr(cli, "0"));
-	}
-	store_q_close(q);
+	r = kpilink_health(cli->okr, snap, so.days, &cli->arena, &v, &n,
+	    &cli->err);
 	snap_free(snap);
-	if (r < 0)
+	if (r != ERR_OK)
 		return cli_fail(cli, cli->err.code);
-	if (so.json)
+	if (so.json) {
+		arr = json_array();
+		for (i = 0; i < n; i++)
+			json_array_append_new(arr, evaljson_health(&v[i]));
 		return cli_json_print(cli, arr);
-	if (rows == 0)
+	}
+	if (n == 0) {
 		printf("no corridors (okrdesk kpi corridor set KEY --low X "
 		    "--high Y)\n");
-	else
-		printf("\n%d of %d outside the corridor over the last %d "
-		    "days\n", outside, rows, so.days);
+		return 0;
+	}
+	printf("%-22s %-16s %12s %12s %12s  %s\n", "kpi", "team", "value",
+	    "low", "high", "state");
+	for (i = 0; i < n; i++) {
+		int	 out = !strcmp(v[i].state, "below") ||
+			    !strcmp(v[i].state, "above");
+
+		outside += out;
+		fmt_value(v[i].def, v[i].value, val, sizeof(val));
+		fmt_value(v[i].def, v[i].low, lo, sizeof(lo));
+		fmt_value(v[i].def, v[i].high, hi, sizeof(hi));
+		printf("%-22s %-16s %12s %12s %12s  %s%s%s\n", v[i].def->key,
+		    v[i].team[0] != '\0' ? v[i].team : "(all)", val, lo, hi,
+		    out ? cli_sgr(cli, "31") : "", v[i].state,
+		    cli_sgr(cli, "0"));
+	}
+	printf("\n%d of %zu outside the corridor over the last %d days\n",
+	    outside, n, so.days);
 	return 0;
-fail:
-	json_decref(arr);
-	snap_free(snap);
-	return cli_fail(cli, cli->err.code);
 }
 
 int
@@ -124,40 +84,31 @@ kpi_corridor(struct cli *cli, int argc, char **argv)
 {
 	const char	*team = "", *key = NULL, *v;
 	double		 low = NAN, high = NAN;
-	struct store_q	*q;
 	int		 i, r, set, json = 0;
 
 	if (argc < 3)
 		return cli_usage(cli, &cmd_kpi_entry, "kpi corridor: expected "
 		    "set, rm or list");
 	if (strcmp(argv[2], "list") == 0) {
-		json_t *arr = json_array();
+		struct kpi_corridor	*c;
+		json_t			*arr;
+		size_t			 n, k;
 
 		json = argc > 3 && cli_flag(argv, 3, "json");
-		if (store_q_open(cli->okr->st, STMT_CORRIDOR_LIST, &q,
-		    &cli->err, "") != ERR_OK)
+		if (kpilink_corridors(cli->okr, &cli->arena, &c, &n, &cli->err)
+		    != ERR_OK)
 			return cli_fail(cli, cli->err.code);
-		while ((r = store_q_next(q, &cli->err)) == 1) {
-			if (json)
-				json_array_append_new(arr, json_pack("{s:s, s:s,"
-				    " s:o, s:o}", "kpi", store_q_text(q, 0),
-				    "team", store_q_text(q, 1), "low",
-				    cli_json_num(store_q_real(q, 2)), "high",
-				    cli_json_num(store_q_real(q, 3))));
-			else
-				printf("%-22s %-16s low %g high %g\n",
-				    store_q_text(q, 0), store_q_text(q, 1)[0] ?
-				    store_q_text(q, 1) : "(all)",
-				    store_q_real(q, 2), store_q_real(q, 3));
-		}
-		store_q_close(q);
-		if (r < 0) {
-			json_decref(arr);
-			return cli_fail(cli, cli->err.code);
-		}
-		if (json)
+		if (json) {
+			arr = json_array();
+			for (k = 0; k < n; k++)
+				json_array_append_new(arr,
+				    evaljson_corridor(&c[k]));
 			return cli_json_print(cli, arr);
-		json_decref(arr);
+		}
+		for (k = 0; k < n; k++)
+			printf("%-22s %-16s low %g high %g\n", c[k].kpi,
+			    c[k].team[0] != '\0' ? c[k].team : "(all)",
+			    c[k].low, c[k].high);
 		return 0;
 	}
 	set = strcmp(argv[2], "set") == 0;
@@ -218,7 +169,6 @@ int
 kpi_schedule(struct cli *cli, int argc, char **argv)
 {
 	struct schedule	 s;
-	struct store_q	*q;
 	const char	*spec = NULL, *hol = NULL, *v;
 	int		 i, r;
 
@@ -226,18 +176,15 @@ kpi_schedule(struct cli *cli, int argc, char **argv)
 		return cli_usage(cli, &cmd_kpi_entry, "kpi schedule: expected "
 		    "set, show or clear");
 	if (strcmp(argv[2], "show") == 0) {
-		if (store_q_open(cli->okr->st, STMT_WS_SCHEDULE_GET, &q,
-		    &cli->err, "") != ERR_OK)
+		char	*st, *ho;
+
+		if (kpilink_schedule_text(cli->okr, &cli->arena, &st, &ho,
+		    &cli->err) != ERR_OK)
 			return cli_fail(cli, cli->err.code);
-		if ((r = store_q_next(q, &cli->err)) == 1) {
-			spec = store_q_text(q, 0);
-			hol = store_q_text(q, 1);
-			printf("schedule: %s\nholidays: %s\n",
-			    spec != NULL ? spec : "none (calendar time)",
-			    hol != NULL ? hol : "none");
-		}
-		store_q_close(q);
-		return r < 0 ? cli_fail(cli, cli->err.code) : 0;
+		printf("schedule: %s\nholidays: %s\n",
+		    st != NULL ? st : "none (calendar time)",
+		    ho != NULL ? ho : "none");
+		return 0;
 	}
 	if (strcmp(argv[2], "clear") == 0) {
 		if (store_exec(cli->okr->st, STMT_WS_SCHEDULE_SET, &cli->err,

@@ -9,7 +9,6 @@
 #include "kpi/snapshot.h"
 
 extern const struct cmd_entry cmd_kpi_entry;
-extern const char *const kpi_unit_names[];
 
 struct show_opts {
 	struct kpi_query	 q;

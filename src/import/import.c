@@ -192,7 +192,9 @@ import_rows(struct run *r, struct profile *p, struct err *e)
 		return err_setf(e, ERR_INVAL, "format", "format: expected csv, "
 		    "json or ndjson, got \"%s\"", fmt);
 	ro.delim = o->delim != 0 ? o->delim : profile_delim(p);
-	if ((rc = rows_open(o->path, &ro, &rows, e)) != ERR_OK) {
+	rc = o->data != NULL ? rows_open_mem(o->data, o->datalen, &ro, &rows,
+	    e) : rows_open(o->path, &ro, &rows, e);
+	if (rc != ERR_OK) {
 		err_prefix(e, "%s", r->name);
 		return rc;
 	}
@@ -323,7 +325,11 @@ import_run(struct store *st, const struct import_opts *o,
 		fputs("file,line,field,reason\n", r.report);
 	if ((rc = store_int(st, count_stmt[o->ds], &before, e, "")) != ERR_OK)
 		goto out;
-	if (profile_reader(p) != NULL &&
+	if (profile_reader(p) != NULL && o->data != NULL)
+		rc = err_setf(e, ERR_INVAL, "profile", "profile \"%s\" reads "
+		    "an export directory, not one uploaded file",
+		    profile_name(p));
+	else if (profile_reader(p) != NULL &&
 	    strcmp(profile_reader(p), "zendesk") == 0 && (stats->opened = 1))
 		rc = zendesk_read(o->path, o->ds, zd_emit, zd_bad, &r, &a, e);
 	else if (profile_reader(p) != NULL)

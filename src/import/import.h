@@ -27,7 +27,11 @@
 
 struct import_opts {
 	enum ds		 ds;
-	const char	*path;		/* the export ("-" for stdin) */
+	const char	*path;		/* the export ("-" for stdin), or the
+					   name of data in messages */
+	const char	*data;		/* not NULL: the export is these bytes
+					   (an upload), read in place */
+	size_t		 datalen;
 	const char	*profile;	/* a built-in name or a YAML file; NULL:
 					   the dataset's native profile */
 	int		 skip_bad;	/* import the good rows, report the rest */

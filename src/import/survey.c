@@ -18,6 +18,15 @@
 
 const char *const survey_kind_names[] = { "csat", "nps", NULL };
 
+int
+survey_kind_find(const char *s)
+{
+	for (int k = 0; s != NULL && survey_kind_names[k] != NULL; k++)
+		if (strcmp(survey_kind_names[k], s) == 0)
+			return k;
+	return -1;
+}
+
 #define PAYLOAD_MAX	512
 
 /* The workspace's survey key, made (and stored) on first use. */
@@ -206,7 +215,9 @@ survey_parse(struct okr *o, const char *token, struct arena *a,
 		    "not valid");
 	*kind++ = '\0';
 	*exp++ = '\0';
-	t->kind = strcmp(kind, "nps") == 0 ? SURVEY_NPS : SURVEY_CSAT;
+	if ((t->kind = survey_kind_find(kind)) < 0)
+		return err_setf(e, ERR_NOTFOUND, "token", "this survey link is "
+		    "not valid");
 	t->expires = strtoll(exp, &end, 10);
 	t->scale_min = t->kind == SURVEY_CSAT ? 1 : 0;
 	t->scale_max = t->kind == SURVEY_CSAT ? 5 : 10;

@@ -22,6 +22,8 @@
 
 enum survey_kind { SURVEY_CSAT, SURVEY_NPS, SURVEY_KIND__MAX };
 extern const char *const survey_kind_names[];	/* "csat", "nps", NULL */
+/* The enum survey_kind named s, or -1. */
+int		survey_kind_find(const char *s);
 
 struct survey_ticket {
 	char		*interaction;	/* the interaction's id */

@@ -59,6 +59,7 @@ const char	*kpi_bucket_name(enum kpi_bucket);
 const char	*kpi_seg_name(enum kpi_seg);
 int		 kpi_bucket_find(const char *);
 int		 kpi_seg_find(const char *);
+const char	*kpi_dir_name(enum kpi_dir);
 
 /* KPIS.md's options; kpi_opts_default gives its defaults. */
 struct kpi_opts {
@@ -117,6 +118,9 @@ struct kpi_result { struct kpi_cell *cells; size_t ncells; };	/* arena */
 #define KPI_GROUP_NONE	"(none)"
 
 void		kpi_opts_default(struct kpi_opts *);
+/* "week,team": a period and/or a segment into q (field "by" on error). */
+enum err_code	kpi_parse_by(const char *list, struct kpi_query *,
+		    struct err *);
 /* A query for key over all time, no buckets, no segment, default options. */
 void		kpi_query_init(struct kpi_query *, const char *key);
 

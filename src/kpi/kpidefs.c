@@ -206,3 +206,39 @@ kpi_seg_find(const char *name)
 			return i;
 	return -1;
 }
+
+const char *
+kpi_dir_name(enum kpi_dir d)
+{
+	static const char *const names[] = { "none", "higher", "lower" };
+
+	return (unsigned)d < sizeof(names) / sizeof(names[0]) ? names[d] :
+	    NULL;
+}
+
+enum err_code
+kpi_parse_by(const char *list, struct kpi_query *q, struct err *e)
+{
+	char	 w[32];
+	size_t	 n;
+	int	 k;
+
+	for (; list != NULL && *list != '\0'; list += n + (list[n] == ',')) {
+		n = strcspn(list, ",");
+		if (n == 0 || n >= sizeof(w))
+			goto bad;
+		memcpy(w, list, n);
+		w[n] = '\0';
+		if ((k = kpi_bucket_find(w)) > 0)
+			q->bucket = (enum kpi_bucket)k;
+		else if ((k = kpi_seg_find(w)) > 0)
+			q->by = (enum kpi_seg)k;
+		else
+			goto bad;
+	}
+	return ERR_OK;
+bad:
+	return err_setf(e, ERR_INVAL, "by", "by: expected day, week, month, "
+	    "quarter, team, channel, agent, category or priority, got "
+	    "\"%.*s\"", (int)(n < 64 ? n : 64), list);
+}

@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/clock.h"
+#include "kpi/dataset.h"
 #include "okr/evaljson.h"
 #include "okr/field.h"
 #include "okr/kpilink.h"
@@ -282,4 +283,81 @@ evaljson_status(struct okr *o, const struct cycle_eval *ce, size_t team)
 	json_object_set_new(j, "objectives", a);
 	free(kept);
 	return j;
+}
+
+json_t *
+evaljson_history(const struct history_entry *h)
+{
+	json_t	*j;
+
+	if ((j = json_object()) == NULL)
+		return NULL;
+	json_object_set_new(j, "id", json_integer(h->id));
+	json_object_set_new(j, "at", evaljson_time(h->at));
+	json_object_set_new(j, "who", evaljson_str(h->who));
+	json_object_set_new(j, "entity", evaljson_str(h->entity));
+	json_object_set_new(j, "entity_id", json_integer(h->entity_id));
+	json_object_set_new(j, "label", evaljson_str(h->label));
+	json_object_set_new(j, "field", evaljson_str(h->field));
+	json_object_set_new(j, "old", evaljson_str(h->old));
+	json_object_set_new(j, "new", evaljson_str(h->new));
+	return j;
+}
+
+json_t *
+evaljson_kpi_def(const struct kpi_def *d)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "key", d->key,
+	    "name", d->name, "dataset", ds_info[d->ds].name, "bucket",
+	    d->bucket_field, "unit", kpi_unit_name(d->unit), "direction",
+	    kpi_dir_name(d->dir), "definition", d->definition);
+}
+
+json_t *
+evaljson_kpi_cell(const struct kpi_cell *c)
+{
+	json_t	*j;
+	char	 t[40];
+
+	if ((j = json_object()) == NULL)
+		return NULL;
+	if (c->start != INT64_MIN) {
+		clock_fmt_date(c->start, t, sizeof(t));
+		json_object_set_new(j, "from", json_string(t));
+	} else
+		json_object_set_new(j, "from", json_null());
+	if (c->end != INT64_MAX) {
+		/* the window's last day, inclusive, as people write it */
+		clock_fmt_date(c->end - 1, t, sizeof(t));
+		json_object_set_new(j, "to", json_string(t));
+	} else
+		json_object_set_new(j, "to", json_null());
+	if (c->group != NULL)
+		json_object_set_new(j, "group", json_string(c->group));
+	json_object_set_new(j, "value", evaljson_num(c->value));
+	json_object_set_new(j, "numerator", evaljson_num(c->num));
+	json_object_set_new(j, "denominator", evaljson_num(c->den));
+	json_object_set_new(j, "n", json_integer(c->n));
+	if (isfinite(c->lo)) {
+		json_object_set_new(j, "ci_low", json_real(c->lo));
+		json_object_set_new(j, "ci_high", json_real(c->hi));
+	}
+	return j;
+}
+
+json_t *
+evaljson_health(const struct kpi_health *h)
+{
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:I}", "kpi",
+	    h->def->key, "team", h->team != NULL ? h->team : "", "value",
+	    evaljson_num(h->value), "low", evaljson_num(h->low), "high",
+	    evaljson_num(h->high), "state", h->state, "n", (json_int_t)h->n);
+}
+
+json_t *
+evaljson_corridor(const struct kpi_corridor *c)
+{
+	return json_pack("{s:s, s:s, s:o, s:o}", "kpi", c->kpi, "team",
+	    c->team != NULL ? c->team : "", "low", evaljson_num(c->low),
+	    "high", evaljson_num(c->high));
 }

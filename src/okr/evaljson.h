@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "kpi/kpi.h"
 #include "okr/eval.h"
 #include "okr/field.h"
 #include "okr/okr.h"
@@ -28,6 +29,21 @@ json_t	*evaljson_fields(const struct field_def *, const void *obj, int64_t id);
 json_t	*evaljson_objective(const struct objective *);
 /* A key result's definition: its fields, objective, source, milestones. */
 json_t	*evaljson_kr_def(const struct kr *);
+/* One history row: {id, at, who, entity, entity_id, label, field, old,
+ * new} (history, GET /api/v1/history). */
+json_t	*evaljson_history(const struct history_entry *);
+/* A KPI's definition: {key, name, dataset, bucket, unit, direction,
+ * definition} (kpi list, GET /api/v1/kpis). */
+json_t	*evaljson_kpi_def(const struct kpi_def *);
+/* One KPI cell: {from, to (inclusive dates), group?, value, numerator,
+ * denominator, n, ci_low?, ci_high?} (kpi show, GET /api/v1/kpis/KEY). */
+json_t	*evaljson_kpi_cell(const struct kpi_cell *);
+struct kpi_health;
+struct kpi_corridor;
+/* A corridor: {kpi, team ("" for all), low, high}. */
+json_t	*evaljson_corridor(const struct kpi_corridor *);
+/* A corridor's verdict: {kpi, team, value, low, high, state, n}. */
+json_t	*evaljson_health(const struct kpi_health *);
 /* null for NAN / NULL / 0 (time), else the value (ISO 8601 for times). */
 json_t	*evaljson_num(double);
 json_t	*evaljson_str(const char *);

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/parse.h"
 #include "kpi/calendar.h"
+#include "kpi/load.h"
 #include "okr/kpilink.h"
 
 #define DAY	86400
@@ -133,29 +134,74 @@ kpilink_scale(const struct kpi_def *d, const char *unit)
 }
 
 enum err_code
-kpilink_schedule(struct okr *o, struct arena *a, const struct schedule **out,
-    struct err *e)
+kpilink_schedule_text(struct okr *o, struct arena *a, char **spec,
+    char **holidays, struct err *e)
 {
 	struct store_q	*q;
-	struct schedule	*s;
-	const char	*spec, *hol;
 	enum err_code	 rc = ERR_OK;
 	int		 r;
 
-	*out = NULL;
+	*spec = *holidays = NULL;
 	if ((rc = store_q_open(o->st, STMT_WS_SCHEDULE_GET, &q, e, ""))
 	    != ERR_OK)
 		return rc;
 	if ((r = store_q_next(q, e)) < 0)
 		rc = e != NULL ? e->code : ERR_STORE;
-	else if (r == 1 && (spec = store_q_text(q, 0)) != NULL) {
-		hol = store_q_text(q, 1);
-		if ((s = arena_alloc(a, sizeof(*s))) == NULL)
-			rc = err_set(e, ERR_NOMEM, "out of memory");
-		else if ((rc = schedule_parse(spec, hol, s, e)) == ERR_OK)
-			*out = s;
+	else if (r == 1) {
+		*spec = arena_strdup(a, store_q_text(q, 0));
+		*holidays = arena_strdup(a, store_q_text(q, 1));
 	}
 	store_q_close(q);
+	return rc;
+}
+
+enum err_code
+kpilink_schedule(struct okr *o, struct arena *a, const struct schedule **out,
+    struct err *e)
+{
+	struct schedule	*s;
+	char		*spec, *hol;
+	enum err_code	 rc;
+
+	*out = NULL;
+	if ((rc = kpilink_schedule_text(o, a, &spec, &hol, e)) != ERR_OK ||
+	    spec == NULL)
+		return rc;
+	if ((s = arena_alloc(a, sizeof(*s))) == NULL)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	if ((rc = schedule_parse(spec, hol, s, e)) == ERR_OK)
+		*out = s;
+	return rc;
+}
+
+enum err_code
+kpilink_corridors(struct okr *o, struct arena *a, struct kpi_corridor **out,
+    size_t *nout, struct err *e)
+{
+	struct kpi_corridor	*v = NULL, *c;
+	struct store_q		*q;
+	enum err_code		 rc = ERR_OK;
+	size_t			 n = 0, cap = 0;
+	int			 r;
+
+	if ((rc = store_q_open(o->st, STMT_CORRIDOR_LIST, &q, e, "")) !=
+	    ERR_OK)
+		return rc;
+	while ((r = store_q_next(q, e)) == 1) {
+		if ((c = ARENA_PUSH(a, v, n, cap)) == NULL) {
+			rc = err_set(e, ERR_NOMEM, "out of memory");
+			break;
+		}
+		c->kpi = arena_strdup(a, store_q_text(q, 0));
+		c->team = arena_strdup(a, store_q_text(q, 1));
+		c->low = store_q_real(q, 2);
+		c->high = store_q_real(q, 3);
+	}
+	if (r < 0 && rc == ERR_OK)
+		rc = e != NULL ? e->code : ERR_STORE;
+	store_q_close(q);
+	*out = v;
+	*nout = n;
 	return rc;
 }
 
@@ -379,4 +425,65 @@ kpilink_changed(const struct kr *a, const struct kr *b)
 	    !same_text(a->kpi_filter, b->kpi_filter) ||
 	    !same_text(a->kpi_window, b->kpi_window) ||
 	    !same_text(a->unit, b->unit) || isnan(b->baseline));
+}
+
+enum err_code
+kpilink_refresh(struct okr *o, const char *ref, int *nkr, int *npoints,
+    struct err *e)
+{
+	struct snap	*snap = NULL;
+	enum err_code	 rc;
+
+	if (nkr != NULL)
+		*nkr = 0;
+	if (npoints != NULL)
+		*npoints = 0;
+	if (ref == NULL && !kpilink_any(o))
+		return ERR_OK;
+	if ((rc = kpi_load(o->st, &snap, e)) == ERR_OK)
+		rc = kpilink_sync(o, snap, ref, nkr, npoints, e);
+	snap_free(snap);
+	return rc;
+}
+
+enum err_code
+kpilink_health(struct okr *o, const struct snap *snap, int days,
+    struct arena *a, struct kpi_health **out, size_t *nout, struct err *e)
+{
+	const struct kpi_def	*d;
+	struct kpi_corridor	*c;
+	struct kpi_health	*v = NULL, *h;
+	struct kpi_query	 q;
+	struct kpi_result	 res;
+	enum err_code		 rc;
+	size_t			 nc, i, n = 0, cap = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if ((rc = kpilink_corridors(o, a, &c, &nc, e)) != ERR_OK)
+		return rc;
+	for (i = 0; i < nc; i++) {
+		if ((d = kpi_def_find(c[i].kpi)) == NULL)
+			continue;	/* a KPI this binary no longer has */
+		if ((h = ARENA_PUSH(a, v, n, cap)) == NULL)
+			return err_set(e, ERR_NOMEM, "out of memory");
+		h->def = d;
+		h->team = c[i].team != NULL ? c[i].team : "";
+		h->low = c[i].low;
+		h->high = c[i].high;
+		kpi_query_init(&q, d->key);
+		q.to = q.now = o->now;
+		q.from = q.to - (int64_t)days * DAY;
+		q.filter.team = h->team[0] != '\0' ? h->team : NULL;
+		if ((rc = kpi_run(snap, &q, a, &res, e)) != ERR_OK)
+			return rc;
+		h->value = res.ncells > 0 ? res.cells[0].value : NAN;
+		h->n = isfinite(h->value) ? res.cells[0].n : 0;
+		h->state = !isfinite(h->value) ? "no data" :
+		    !isnan(h->low) && h->value < h->low ? "below" :
+		    !isnan(h->high) && h->value > h->high ? "above" : "healthy";
+	}
+	*out = v;
+	*nout = n;
+	return ERR_OK;
 }

@@ -58,6 +58,44 @@ enum err_code	kpilink_lineage(struct okr *, int64_t kr_id, struct arena *,
  */
 int		kpilink_changed(const struct kr *a, const struct kr *b);
 
+/*
+ * kpilink_sync over a snapshot built here from the store, when any key
+ * result follows a KPI (nothing to do otherwise): what an import, 'kpi
+ * sync' or an edited link runs.  ref as for kpilink_sync.
+ */
+enum err_code	kpilink_refresh(struct okr *, const char *ref, int *nkr,
+		    int *npoints, struct err *);
+
+/* A healthy range of a KPI watched without an OKR (okrdesk kpi corridor). */
+struct kpi_corridor {
+	char	*kpi;
+	char	*team;		/* "" for the whole operation */
+	double	 low, high;	/* NAN: open */
+};
+
+/* Every corridor, by KPI then team. */
+enum err_code	kpilink_corridors(struct okr *, struct arena *,
+		    struct kpi_corridor **, size_t *, struct err *);
+/* The schedule and holidays as stored (NULL: none). */
+enum err_code	kpilink_schedule_text(struct okr *, struct arena *,
+		    char **spec, char **holidays, struct err *);
+
+/* One corridor's verdict (okrdesk kpi health, GET /api/v1/health). */
+struct kpi_health {
+	const struct kpi_def	*def;
+	const char		*team;		/* "" for the whole operation */
+	double			 value;		/* NAN: no data */
+	double			 low, high;	/* NAN: open */
+	int64_t			 n;
+	const char		*state;		/* "healthy", "below", "above",
+						   "no data" */
+};
+
+/* Every corridor's KPI over the days before o->now, and its state. */
+enum err_code	kpilink_health(struct okr *, const struct snap *, int days,
+		    struct arena *, struct kpi_health **, size_t *,
+		    struct err *);
+
 /* Is any key result linked to a KPI (so an import should sync)? */
 int		kpilink_any(struct okr *);
 

@@ -3,6 +3,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "core/clock.h"
@@ -10,6 +11,10 @@
 #include "okr/user.h"
 
 /* The stored name of a workspace language, NULL when unset. */
+
+/* The workspace settings' version in this process: bumped by every
+ * workspace_update, so a server's other connections re-read them. */
+static _Atomic unsigned long ws_generation;
 static const char *
 ws_language(const struct workspace *ws)
 {
@@ -179,6 +184,9 @@ workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
 	if ((rc = history_diff(o, "workspace", 1, ws->name, workspace_fields,
 	    &o->ws, ws, e)) != ERR_OK)
 		return rc;
+	/* every connection of this process re-reads the settings at its
+	 * next okr_refresh (even if this transaction rolls back: harmless) */
+	atomic_fetch_add(&ws_generation, 1);
 	if ((rc = store_exec(o->st, STMT_WS_UPDATE, e, "ttiit", ws->name,
 	    ws->timezone, ws->cadence_days, ws->grace_days,
 	    ws_language(ws))) != ERR_OK)
@@ -208,13 +216,17 @@ refresh_str(struct okr *o, char **dst, const char *src)
 enum err_code
 okr_refresh(struct okr *o, struct err *e)
 {
+	unsigned long	 gen = atomic_load(&ws_generation);
 	struct store_q	*q;
 	const char	*lang;
 	enum err_code	 rc;
 	int		 r, i;
 
+	if (gen == o->ws_gen)
+		return ERR_OK;	/* nothing changed since: no query */
 	if ((rc = store_q_open(o->st, STMT_WS_GET, &q, e, "")) != ERR_OK)
 		return rc;
+	o->ws_gen = gen;
 	if ((r = store_q_next(q, e)) == 1) {
 		/* copies only when a value changed: the arena grows with
 		 * changes, not with requests */

@@ -161,6 +161,8 @@ struct okr {
 	int64_t		 now;		/* clock_now() at open */
 	struct workspace ws;
 	struct arena	 arena;		/* owns ws strings */
+	unsigned long	 ws_gen;	/* okr_refresh: the settings' version
+					   this copy holds */
 };
 
 /*
@@ -174,10 +176,11 @@ enum err_code	okr_create(const char *db, const struct workspace *,
 		    const char *actor, struct okr **, struct err *);
 void		okr_close(struct okr *);
 /*
- * Re-read the workspace settings another connection may have changed
- * (a server's other threads): name, cadence, grace, language.  The time
- * zone of the process is not changed: a server takes a new time zone at
- * its next start.
+ * Re-read the workspace settings another connection of this process
+ * changed (a server's other threads): name, cadence, grace, language.
+ * Costs nothing unless workspace_update ran since this connection's last
+ * read.  The process's time zone is not changed, and a change made by
+ * another process (the CLI) is seen at the server's next start.
  */
 enum err_code	okr_refresh(struct okr *, struct err *);
 

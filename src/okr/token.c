@@ -20,17 +20,6 @@
 #define TOKEN_BYTES	32
 #define TOKEN_MAXLEN	128
 
-static int
-role_index(const char *s)
-{
-	int	 i;
-
-	for (i = 0; s != NULL && user_role_names[i] != NULL; i++)
-		if (strcmp(user_role_names[i], s) == 0)
-			return i;
-	return -1;
-}
-
 static enum err_code
 token_invalid(struct err *e)
 {
@@ -104,7 +93,7 @@ token_lookup(struct okr *o, const char *token, struct arena *a,
 	if ((r = store_q_next(q, e)) == 1) {
 		id = store_q_int(q, 0);
 		uid = store_q_int(q, 1);
-		role = role_index(store_q_text(q, 2));
+		role = user_role_find(store_q_text(q, 2));
 		revoked = store_q_int(q, 3);
 		used = store_q_int(q, 4);
 	}
@@ -135,7 +124,7 @@ token_row(struct store_q *q, struct arena *a, void *elem)
 	t->id = store_q_int(q, TOKEN_C_ID);
 	t->name = arena_strdup(a, store_q_text(q, TOKEN_C_NAME));
 	t->user = arena_strdup(a, store_q_text(q, TOKEN_C_USER));
-	t->role = role_index(store_q_text(q, TOKEN_C_ROLE));
+	t->role = user_role_find(store_q_text(q, TOKEN_C_ROLE));
 	t->created_at = store_q_int(q, TOKEN_C_CREATED_AT);
 	t->last_used_at = store_q_int(q, TOKEN_C_LAST_USED_AT);
 	t->revoked_at = store_q_int(q, TOKEN_C_REVOKED_AT);

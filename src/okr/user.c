@@ -528,3 +528,9 @@ user_can_checkin(struct okr *o, const struct user *u, const char *ref)
 	arena_release(&a);
 	return yes;
 }
+
+int
+user_role_find(const char *s)
+{
+	return name_index(user_role_names, s);
+}

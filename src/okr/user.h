@@ -36,6 +36,8 @@ enum user_role { USER_VIEWER, USER_MEMBER, USER_LEAD, USER_ADMIN, USER_ROLE__MAX
 
 /* "viewer", "member", "lead", "admin", NULL: indexed by enum user_role. */
 extern const char *const user_role_names[];
+/* The enum user_role named s ("lead"), or -1. */
+int		user_role_find(const char *s);
 /* "en", "ro", NULL: the languages a user may choose. */
 extern const char *const user_lang_names[];
 

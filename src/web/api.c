@@ -233,7 +233,7 @@ api_history(struct http_req *r, struct http_resp *w)
 	const char		*v;
 	int64_t			 limit = 100;
 	size_t			 n, i;
-	json_t			*a, *j;
+	json_t			*a;
 
 	if ((v = http_query(r, "limit")) != NULL &&
 	    parse_int(v, 1, API_LIMIT_MAX, &limit, &e) != ERR_OK)
@@ -243,20 +243,8 @@ api_history(struct http_req *r, struct http_resp *w)
 	    http_query(r, "label"), limit, r->arena, &h, &n, &e) != ERR_OK)
 		return http_fail(w, &e);
 	a = json_array();
-	for (i = 0; i < n; i++) {
-		j = json_object();
-		json_object_set_new(j, "id", json_integer(h[i].id));
-		json_object_set_new(j, "at", evaljson_time(h[i].at));
-		json_object_set_new(j, "who", evaljson_str(h[i].who));
-		json_object_set_new(j, "entity", evaljson_str(h[i].entity));
-		json_object_set_new(j, "entity_id",
-		    json_integer(h[i].entity_id));
-		json_object_set_new(j, "label", evaljson_str(h[i].label));
-		json_object_set_new(j, "field", evaljson_str(h[i].field));
-		json_object_set_new(j, "old", evaljson_str(h[i].old));
-		json_object_set_new(j, "new", evaljson_str(h[i].new));
-		json_array_append_new(a, j);
-	}
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, evaljson_history(&h[i]));
 	return http_json(w, 200, a);
 }
 

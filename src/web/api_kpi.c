@@ -13,19 +13,16 @@
  * A breakdown by agent, or a filter on one, is for leads and admins:
  * everyone signed in sees every OKR, not every agent's numbers.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/parse.h"
 #include "import/import.h"
 #include "kpi/calendar.h"
 #include "kpi/kpi.h"
-#include "kpi/load.h"
 #include "okr/evaljson.h"
 #include "okr/kpilink.h"
 #include "web/api.h"
@@ -39,12 +36,7 @@ api_kpi_list(struct http_req *r, struct http_resp *w)
 
 	(void)r;
 	for (d = kpi_defs; d->key != NULL; d++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s,"
-		    " s:s, s:s}", "key", d->key, "name", d->name, "dataset",
-		    ds_info[d->ds].name, "bucket", d->bucket_field, "unit",
-		    kpi_unit_name(d->unit), "direction", d->dir == KD_HIGHER ?
-		    "higher" : d->dir == KD_LOWER ? "lower" : "none",
-		    "definition", d->definition));
+		json_array_append_new(a, evaljson_kpi_def(d));
 	return http_json(w, 200, a);
 }
 
@@ -56,10 +48,8 @@ kpi_params(struct http_req *r, struct http_resp *w, struct kpi_query *q,
 	struct cycle	 cy;
 	struct err	 e;
 	const char	*v;
-	char		*s, *t, *save = NULL;
 	int64_t		 n;
 	double		 x;
-	int		 k;
 
 	*business = 0;
 	if ((v = http_query(r, "from")) != NULL) {
@@ -82,21 +72,8 @@ kpi_params(struct http_req *r, struct http_resp *w, struct kpi_query *q,
 	if (q->from != INT64_MIN && q->to != INT64_MAX && q->to <= q->from)
 		return http_error(w, 400, "bad_request", "to", "the window ends "
 		    "before it starts");
-	if ((v = http_query(r, "by")) != NULL) {
-		s = arena_strdup(r->arena, v);
-		for (t = strtok_r(s, ",", &save); t != NULL;
-		    t = strtok_r(NULL, ",", &save)) {
-			if ((k = kpi_bucket_find(t)) > 0)
-				q->bucket = (enum kpi_bucket)k;
-			else if ((k = kpi_seg_find(t)) > 0)
-				q->by = (enum kpi_seg)k;
-			else
-				return http_error(w, 400, "bad_request", "by", "by: "
-				    "expected day, week, month, quarter, team, "
-				    "channel, agent, category or priority, got "
-				    "\"%s\"", t);
-		}
-	}
+	if (kpi_parse_by(http_query(r, "by"), q, &e) != ERR_OK)
+		return http_error(w, 400, "bad_request", "by", "%s", e.msg);
 	q->filter.team = http_query(r, "team");
 	q->filter.channel = http_query(r, "channel");
 	q->filter.agent = http_query(r, "agent");
@@ -127,35 +104,6 @@ kpi_params(struct http_req *r, struct http_resp *w, struct kpi_query *q,
 		q->opts.fcr_n_days = (int)n;
 	}
 	return 0;
-}
-
-static json_t *
-cell_json(const struct kpi_cell *c)
-{
-	json_t	*j = json_object();
-	char	 t[40];
-
-	if (c->start != INT64_MIN) {
-		clock_fmt_date(c->start, t, sizeof(t));
-		json_object_set_new(j, "from", json_string(t));
-	} else
-		json_object_set_new(j, "from", json_null());
-	if (c->end != INT64_MAX) {
-		clock_fmt_date(c->end - 1, t, sizeof(t));
-		json_object_set_new(j, "to", json_string(t));
-	} else
-		json_object_set_new(j, "to", json_null());
-	if (c->group != NULL)
-		json_object_set_new(j, "group", json_string(c->group));
-	json_object_set_new(j, "value", evaljson_num(c->value));
-	json_object_set_new(j, "numerator", evaljson_num(c->num));
-	json_object_set_new(j, "denominator", evaljson_num(c->den));
-	json_object_set_new(j, "n", json_integer(c->n));
-	if (isfinite(c->lo)) {
-		json_object_set_new(j, "ci_low", json_real(c->lo));
-		json_object_set_new(j, "ci_high", json_real(c->hi));
-	}
-	return j;
 }
 
 int
@@ -202,7 +150,7 @@ api_kpi_show(struct http_req *r, struct http_resp *w)
 	    kpi_seg_name(q.by), "definition", d->definition);
 	cells = json_array();
 	for (i = 0; i < res.ncells; i++)
-		json_array_append_new(cells, cell_json(&res.cells[i]));
+		json_array_append_new(cells, evaljson_kpi_cell(&res.cells[i]));
 	json_object_set_new(j, "cells", cells);
 	return http_json(w, 200, j);
 }
@@ -220,8 +168,8 @@ import_bad(void *ctx, const char *msg)
 }
 
 /*
- * The body is written to a private temporary file and imported as a file
- * would be, in the request's transaction: a bad row fails it whole (422
+ * The body is imported in place (no temporary file), as a file would
+ * be, in the request's transaction: a bad row fails it whole (422
  * with the rows), ?dry_run=1 checks and rolls back.
  */
 int
@@ -232,8 +180,7 @@ api_import(struct http_req *r, struct http_resp *w)
 	struct import_ctx	 c;
 	struct err		 e;
 	const char		*v;
-	char			 path[] = "/tmp/okrdesk-upload-XXXXXX";
-	int			 fd, d, rc;
+	int			 d, rc;
 	json_t			*j;
 
 	if ((d = ds_find(r->args[0])) < 0)
@@ -243,21 +190,13 @@ api_import(struct http_req *r, struct http_resp *w)
 	if (r->bodylen == 0)
 		return http_error(w, 400, "bad_request", "body", "the request body "
 		    "must hold the export (CSV, JSON or NDJSON)");
-	if ((fd = mkstemp(path)) == -1)
-		return http_error(w, 500, "internal", NULL, "cannot store the "
-		    "upload");
-	if (write(fd, r->body, r->bodylen) != (ssize_t)r->bodylen) {
-		close(fd);
-		unlink(path);
-		return http_error(w, 500, "internal", NULL, "cannot store the "
-		    "upload");
-	}
-	close(fd);
 	memset(&o, 0, sizeof(o));
 	memset(&c, 0, sizeof(c));
 	c.bad = json_array();
 	o.ds = (enum ds)d;
-	o.path = path;
+	o.path = "upload";
+	o.data = r->body;
+	o.datalen = r->bodylen;
 	o.profile = http_query(r, "profile");
 	o.format = http_query(r, "format");
 	o.skip_bad = (v = http_query(r, "skip_bad")) != NULL &&
@@ -268,7 +207,6 @@ api_import(struct http_req *r, struct http_resp *w)
 	o.bad = import_bad;
 	o.ctx = &c;
 	rc = import_run(r->okr->st, &o, &st, &e);
-	unlink(path);
 	if (rc != ERR_OK) {
 		j = json_pack("{s:{s:s, s:s, s:s?}, s:o}", "error", "code",
 		    st.opened ? "invalid" : "bad_request", "message",
@@ -278,17 +216,9 @@ api_import(struct http_req *r, struct http_resp *w)
 	}
 	if ((v = http_query(r, "dry_run")) != NULL && strcmp(v, "0") != 0)
 		w->rollback = 1;
-	else if (kpilink_any(r->okr)) {
-		struct snap	*snap = NULL;
-
-		if (kpi_load(r->okr->st, &snap, &e) != ERR_OK ||
-		    kpilink_sync(r->okr, snap, NULL, NULL, NULL, &e)
-		    != ERR_OK) {
-			snap_free(snap);
-			json_decref(c.bad);
-			return http_fail(w, &e);
-		}
-		snap_free(snap);
+	else if (kpilink_refresh(r->okr, NULL, NULL, NULL, &e) != ERR_OK) {
+		json_decref(c.bad);
+		return http_fail(w, &e);
 	}
 	j = json_pack("{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:b, s:o}",
 	    "dataset", ds_info[d].name, "profile", st.profile, "rows",

@@ -25,7 +25,6 @@
 #include "import/survey.h"
 #include "kpi/calendar.h"
 #include "kpi/kpi.h"
-#include "kpi/load.h"
 #include "okr/evaljson.h"
 #include "okr/kpilink.h"
 #include "okr/wsfile.h"
@@ -79,26 +78,16 @@ api_apply(struct http_req *r, struct http_resp *w)
 static int
 api_corridors(struct http_req *r, struct http_resp *w)
 {
-	struct store_q	*q;
-	struct err	 e;
-	json_t		*a = json_array();
-	int		 n;
+	struct kpi_corridor	*c;
+	struct err		 e;
+	size_t			 n, i;
+	json_t			*a;
 
-	if (store_q_open(r->okr->st, STMT_CORRIDOR_LIST, &q, &e, "") !=
-	    ERR_OK) {
-		json_decref(a);
+	if (kpilink_corridors(r->okr, r->arena, &c, &n, &e) != ERR_OK)
 		return http_fail(w, &e);
-	}
-	while ((n = store_q_next(q, &e)) == 1)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o}",
-		    "kpi", store_q_text(q, 0), "team", store_q_text(q, 1),
-		    "low", evaljson_num(store_q_real(q, 2)), "high",
-		    evaljson_num(store_q_real(q, 3))));
-	store_q_close(q);
-	if (n < 0) {
-		json_decref(a);
-		return http_fail(w, &e);
-	}
+	a = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, evaljson_corridor(&c[i]));
 	return http_json(w, 200, a);
 }
 
@@ -185,83 +174,43 @@ api_corridor_delete(struct http_req *r, struct http_resp *w)
 static int
 api_health(struct http_req *r, struct http_resp *w)
 {
-	const struct kpi_def	*d;
 	const struct snap	*snap;
+	struct kpi_health	*v;
 	struct kpiref		*ref;
-	struct kpi_query	 q;
-	struct kpi_result	 res;
-	struct store_q		*sq;
 	struct err		 e;
-	const char		*v, *team, *state;
-	double			 low, high, x;
+	const char		*q;
 	int64_t			 days = 28;
+	size_t			 n, i;
 	json_t			*a;
-	int			 n;
+	enum err_code		 rc;
 
-	if ((v = http_query(r, "days")) != NULL &&
-	    parse_int(v, 1, 366, &days, &e) != ERR_OK)
+	if ((q = http_query(r, "days")) != NULL &&
+	    parse_int(q, 1, 366, &days, &e) != ERR_OK)
 		return http_error(w, 400, "bad_request", "days", "days: %s",
 		    e.msg);
 	if (kpicache_get(r->okr, &ref, &snap, &e) != ERR_OK)
 		return http_fail(w, &e);
-	if (store_q_open(r->okr->st, STMT_CORRIDOR_LIST, &sq, &e, "") !=
-	    ERR_OK) {
-		kpicache_put(ref);
-		return http_fail(w, &e);
-	}
-	a = json_array();
-	while ((n = store_q_next(sq, &e)) == 1) {
-		if ((d = kpi_def_find(store_q_text(sq, 0))) == NULL)
-			continue;
-		team = arena_strdup(r->arena, store_q_text(sq, 1));
-		low = store_q_real(sq, 2);
-		high = store_q_real(sq, 3);
-		kpi_query_init(&q, d->key);
-		q.to = r->okr->now;
-		q.from = q.to - days * 86400;
-		q.now = r->okr->now;
-		q.filter.team = team[0] != '\0' ? team : NULL;
-		x = NAN;
-		if (kpi_run(snap, &q, r->arena, &res, &e) == ERR_OK &&
-		    res.ncells > 0)
-			x = res.cells[0].value;
-		state = !isfinite(x) ? "no data" : !isnan(low) && x < low ?
-		    "below" : !isnan(high) && x > high ? "above" : "healthy";
-		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:o, s:o, "
-		    "s:s, s:I}", "kpi", d->key, "team", team, "value",
-		    evaljson_num(x), "low", evaljson_num(low), "high",
-		    evaljson_num(high), "state", state, "n", (json_int_t)
-		    (isfinite(x) && res.ncells > 0 ? res.cells[0].n : 0)));
-	}
-	store_q_close(sq);
+	rc = kpilink_health(r->okr, snap, (int)days, r->arena, &v, &n, &e);
 	kpicache_put(ref);
-	if (n < 0) {
-		json_decref(a);
+	if (rc != ERR_OK)
 		return http_fail(w, &e);
-	}
+	a = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, evaljson_health(&v[i]));
 	return http_json(w, 200, a);
 }
 
 static int
 api_schedule(struct http_req *r, struct http_resp *w)
 {
-	struct store_q	*q;
 	struct err	 e;
-	json_t		*j = NULL;
-	int		 n;
+	char		*spec, *hol;
 
-	if (store_q_open(r->okr->st, STMT_WS_SCHEDULE_GET, &q, &e, "") !=
+	if (kpilink_schedule_text(r->okr, r->arena, &spec, &hol, &e) !=
 	    ERR_OK)
 		return http_fail(w, &e);
-	if ((n = store_q_next(q, &e)) == 1)
-		j = json_pack("{s:o, s:o}", "schedule",
-		    evaljson_str(store_q_text(q, 0)), "holidays",
-		    evaljson_str(store_q_text(q, 1)));
-	store_q_close(q);
-	if (n < 0)
-		return http_fail(w, &e);
-	return http_json(w, 200, j != NULL ? j : json_pack("{s:n, s:n}",
-	    "schedule", "holidays"));
+	return http_json(w, 200, json_pack("{s:o, s:o}", "schedule",
+	    evaljson_str(spec), "holidays", evaljson_str(hol)));
 }
 
 static int
@@ -315,16 +264,11 @@ api_schedule_delete(struct http_req *r, struct http_resp *w)
 static int
 api_kpi_sync(struct http_req *r, struct http_resp *w)
 {
-	struct snap	*snap = NULL;
 	struct err	 e;
 	int		 nkr = 0, npt = 0;
 
-	if (kpi_load(r->okr->st, &snap, &e) != ERR_OK ||
-	    kpilink_sync(r->okr, snap, NULL, &nkr, &npt, &e) != ERR_OK) {
-		snap_free(snap);
+	if (kpilink_refresh(r->okr, NULL, &nkr, &npt, &e) != ERR_OK)
 		return http_fail(w, &e);
-	}
-	snap_free(snap);
 	return http_json(w, 200, json_pack("{s:i, s:i}", "key_results", nkr,
 	    "points", npt));
 }
@@ -355,12 +299,10 @@ api_survey_link(struct http_req *r, struct http_resp *w)
 		days = json_integer_value(v) > 365 ? 366 :
 		    json_integer_value(v) < 1 ? 0 : (int)json_integer_value(v);
 	if (kind != NULL)
-		for (k = 0; survey_kind_names[k] != NULL &&
-		    strcmp(survey_kind_names[k], kind) != 0; k++)
-			;
+		k = survey_kind_find(kind);
 	interaction = arena_strdup(r->arena, interaction);
 	json_decref(in);
-	if (k >= SURVEY_KIND__MAX)
+	if (k < 0)
 		return http_error(w, 422, "invalid", "kind", "kind: expected "
 		    "csat or nps");
 	if (survey_link(r->okr, interaction, k, days, r->arena, &token, &e)

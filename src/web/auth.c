@@ -319,10 +319,7 @@ auth_token_post(struct http_req *r, struct http_resp *w)
 		    "user", "name and user are required strings");
 	}
 	if (role != NULL) {
-		for (ri = 0; user_role_names[ri] != NULL &&
-		    strcmp(user_role_names[ri], role) != 0; ri++)
-			;
-		if (user_role_names[ri] == NULL) {
+		if ((ri = user_role_find(role)) < 0) {
 			json_decref(in);
 			return http_error(w, 422, "invalid", "role", "role: "
 			    "expected viewer, member, lead or admin");

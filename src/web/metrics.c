@@ -19,6 +19,7 @@
 
 #include "kpi/kpi.h"
 #include "okr/eval.h"
+#include "okr/kpilink.h"
 #include "web/kpicache.h"
 #include "web/metrics.h"
 #include "web/server.h"
@@ -173,8 +174,9 @@ kpi_metrics(struct http_req *r, struct buf *b)
 	const struct kpi_def	*d;
 	const struct snap	*snap;
 	struct kpiref		*ref;
-	struct store_q		*q;
+	struct kpi_corridor	*c;
 	struct err		 e;
+	size_t			 n, i;
 
 	if (kpicache_get(r->okr, &ref, &snap, &e) != ERR_OK)
 		return;
@@ -184,18 +186,11 @@ kpi_metrics(struct http_req *r, struct buf *b)
 	for (d = kpi_defs; d->key != NULL; d++)
 		kpi_sample(b, snap, r, d, NULL);
 	/* the teams whose corridors are watched */
-	if (store_q_open(r->okr->st, STMT_CORRIDOR_LIST, &q, &e, "") ==
-	    ERR_OK) {
-		while (store_q_next(q, &e) == 1) {
-			const char *team = store_q_text(q, 1);
-
-			if (team != NULL && team[0] != '\0' &&
-			    (d = kpi_def_find(store_q_text(q, 0))) != NULL)
-				kpi_sample(b, snap, r, d, arena_strdup(r->arena,
-				    team));
-		}
-		store_q_close(q);
-	}
+	if (kpilink_corridors(r->okr, r->arena, &c, &n, &e) == ERR_OK)
+		for (i = 0; i < n; i++)
+			if (c[i].team != NULL && c[i].team[0] != '\0' &&
+			    (d = kpi_def_find(c[i].kpi)) != NULL)
+				kpi_sample(b, snap, r, d, c[i].team);
 	kpicache_put(ref);
 }
 

@@ -13,12 +13,10 @@
  * forms only, and the CSRF token must arrive as a form field.
  */
 #include <string.h>
-#include <unistd.h>
 #include <stdlib.h>
 
 #include "core/html.h"
 #include "import/import.h"
-#include "kpi/load.h"
 #include "okr/kpilink.h"
 #include "web/page.h"
 
@@ -95,9 +93,7 @@ page_import_post(struct http_req *r, struct http_resp *w)
 	struct bad_rows		 c;
 	struct err		 e;
 	const char		*data, *v;
-	char			 path[] = "/tmp/okrdesk-upload-XXXXXX";
-	size_t			 len;
-	int			 fd, d, rc, dry;
+	int			 d, rc, dry;
 
 	page_begin(&p, r, w, _("Import"), 0);
 	/* an uploaded file (multipart) wins over text pasted in the box */
@@ -108,21 +104,14 @@ page_import_post(struct http_req *r, struct http_resp *w)
 	if (data == NULL || data[0] == '\0')
 		return page_fail(&p, 422, _("The export is empty."));
 	dry = (v = http_form(r, "dry_run")) != NULL && strcmp(v, "0") != 0;
-	len = strlen(data);
-	if ((fd = mkstemp(path)) == -1)
-		return page_fail(&p, 500, _("Internal error."));
-	if (write(fd, data, len) != (ssize_t)len) {
-		close(fd);
-		unlink(path);
-		return page_fail(&p, 500, _("Internal error."));
-	}
-	close(fd);
 	html_printf(p.b, "<h1>%s</h1>", _("Import"));
 	memset(&o, 0, sizeof(o));
 	memset(&c, 0, sizeof(c));
 	c.p = &p;
 	o.ds = (enum ds)d;
-	o.path = path;
+	o.path = "upload";
+	o.data = data;
+	o.datalen = strlen(data);
 	v = http_form(r, "profile");
 	o.profile = v != NULL && v[0] != '\0' ? v : NULL;
 	o.max_report = 50;
@@ -131,7 +120,6 @@ page_import_post(struct http_req *r, struct http_resp *w)
 	o.bad = bad_row;
 	o.ctx = &c;
 	rc = import_run(r->okr->st, &o, &st, &e);
-	unlink(path);
 	if (c.n > 0)
 		html_raw(p.b, "</ul>");
 	if (rc != ERR_OK) {
@@ -143,17 +131,8 @@ page_import_post(struct http_req *r, struct http_resp *w)
 	}
 	if (dry)
 		w->rollback = 1;
-	else if (kpilink_any(r->okr)) {
-		struct snap	*snap = NULL;
-
-		if (kpi_load(r->okr->st, &snap, &e) != ERR_OK ||
-		    kpilink_sync(r->okr, snap, NULL, NULL, NULL, &e) !=
-		    ERR_OK) {
-			snap_free(snap);
-			return page_fail_err(&p, &e);
-		}
-		snap_free(snap);
-	}
+	else if (kpilink_refresh(r->okr, NULL, NULL, NULL, &e) != ERR_OK)
+		return page_fail_err(&p, &e);
 	html_printf(p.b, "<p class=\"ok\">%s</p><dl class=\"report\">", dry ?
 	    _("Dry run: every row is valid; nothing was stored.") :
 	    _("Imported."));

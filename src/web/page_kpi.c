@@ -19,6 +19,7 @@
 #include "core/html.h"
 #include "core/parse.h"
 #include "kpi/kpi.h"
+#include "okr/kpilink.h"
 #include "web/kpicache.h"
 #include "web/page.h"
 #include "web/svg.h"
@@ -50,32 +51,28 @@ static void
 corridor(struct okr *o, const char *key, const char *team, double *lo,
     double *hi)
 {
-	struct store_q	*q;
-	struct err	 e;
-	const char	*k, *t;
-	int		 best = 0;
+	struct arena		 a = ARENA_INIT;
+	struct kpi_corridor	*c;
+	struct err		 e;
+	size_t			 n, i;
+	int			 best = 0;
 
 	*lo = *hi = NAN;
-	if (store_q_open(o->st, STMT_CORRIDOR_LIST, &q, &e, "") != ERR_OK)
-		return;
-	while (store_q_next(q, &e) == 1) {
-		k = store_q_text(q, 0);
-		t = store_q_text(q, 1);
-		if (k == NULL || strcmp(k, key) != 0)
+	if (kpilink_corridors(o, &a, &c, &n, &e) != ERR_OK)
+		n = 0;
+	for (i = 0; i < n; i++) {
+		if (c[i].kpi == NULL || strcmp(c[i].kpi, key) != 0)
 			continue;
-		if (t == NULL)
-			t = "";
-		if (t[0] == '\0' && best < 1) {
+		if (c[i].team[0] == '\0' && best < 1)
 			best = 1;
-			*lo = store_q_real(q, 2);
-			*hi = store_q_real(q, 3);
-		} else if (team != NULL && strcmp(t, team) == 0) {
+		else if (team != NULL && strcmp(c[i].team, team) == 0)
 			best = 2;
-			*lo = store_q_real(q, 2);
-			*hi = store_q_real(q, 3);
-		}
+		else
+			continue;
+		*lo = c[i].low;
+		*hi = c[i].high;
 	}
-	store_q_close(q);
+	arena_release(&a);
 }
 
 /* How a value of the KPI reads: ratios as percent; durations in the
