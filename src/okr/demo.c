@@ -46,14 +46,18 @@ enum plan {
 };
 
 static const struct {
-	const char	*name, *parent, *description;
+	const char	*name, *parent, *description, *lead;
 } demo_teams[] = {
 	{ "Northwind", NULL, "Northwind Traders, an online home-goods "
-	    "retailer" },
-	{ "Support", "Northwind", "The customer support department" },
-	{ "Tier 1", "Support", "Phone, email and chat front line" },
-	{ "Tier 2", "Support", "Technical and account specialists" },
-	{ "Quality", "Support", "QA reviews, training and the knowledge base" },
+	    "retailer", NULL },
+	{ "Support", "Northwind", "The customer support department",
+	    "Mara Ionescu" },
+	{ "Tier 1", "Support", "Phone, email and chat front line",
+	    "Andrei Pop" },
+	{ "Tier 2", "Support", "Technical and account specialists",
+	    "Radu Georgescu" },
+	{ "Quality", "Support", "QA reviews, training and the knowledge base",
+	    "Sofia Constantin" },
 };
 
 static const struct {
@@ -265,6 +269,20 @@ add_org(struct demo *d, struct err *e)
 		if ((rc = person_add(d->o, &p, e)) != ERR_OK)
 			return rc;
 		d->sum->people++;
+	}
+	/* leads are people, so they come once the people exist */
+	for (i = 0; i < NELEM(demo_teams); i++) {
+		struct team	 old;
+
+		if (demo_teams[i].lead == NULL)
+			continue;
+		if ((rc = team_get(d->o, demo_teams[i].name, &d->a, &old, e))
+		    != ERR_OK)
+			return rc;
+		t = old;
+		t.lead = (char *)demo_teams[i].lead;
+		if ((rc = team_update(d->o, &old, &t, e)) != ERR_OK)
+			return rc;
 	}
 	return ERR_OK;
 }

@@ -52,6 +52,7 @@ evaljson_fields(const struct field_def *tab, const void *obj, int64_t id)
 			    json_real(*(const double *)p));
 			break;
 		case FT_DAYS:
+		case FT_COUNT:
 			json_object_set_new(j, f->name,
 			    json_integer(*(const int64_t *)p));
 			break;

@@ -53,6 +53,7 @@ field_isnull(const struct field_def *f, const void *obj)
 	case FT_FRACTION:
 		return isnan(*(double *)p);
 	case FT_DAYS:
+	case FT_COUNT:
 		return *(int64_t *)p == 0;
 	case FT_ENUM:
 		return *(int *)p < 0;
@@ -103,7 +104,9 @@ field_parse(const struct field_def *f, void *p, const char *v,
 		*(double *)p = d;
 		return ERR_OK;
 	case FT_DAYS:
-		if ((rc = parse_int(v, 1, 366, &n, e)) != ERR_OK)
+	case FT_COUNT:
+		if ((rc = parse_int(v, 1, f->type == FT_DAYS ? 366 : 1000, &n,
+		    e)) != ERR_OK)
 			break;
 		*(int64_t *)p = n;
 		return ERR_OK;
@@ -167,6 +170,7 @@ field_set(const struct field_def *tab, void *obj, const char *name,
 		*(double *)p = NAN;
 		break;
 	case FT_DAYS:
+	case FT_COUNT:
 		*(int64_t *)p = 0;
 		break;
 	case FT_ENUM:
@@ -212,6 +216,7 @@ field_format(const struct field_def *f, const void *obj, struct buf *b)
 		buf_puts(b, num);
 		break;
 	case FT_DAYS:
+	case FT_COUNT:
 		buf_printf(b, "%lld", (long long)*(int64_t *)p);
 		break;
 	case FT_ENUM:

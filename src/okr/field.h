@@ -9,7 +9,7 @@
  * show).  Unknown field names are an error that lists the known ones.
  *
  * Storage by type: text-like types are char * (NULL = unset), numbers are
- * double (NAN = unset), FT_INT is int64_t, FT_ENUM is int (an index into
+ * double (NAN = unset), FT_DAYS and FT_COUNT are int64_t (0 = unset), FT_ENUM is int (an index into
  * choices), FT_FRACTION is double in 0..1.
  *
  * Ownership: strings set by field_set are allocated from the given arena.
@@ -33,6 +33,7 @@ enum field_type {
 	FT_WEIGHT,	/* a number > 0 */
 	FT_FRACTION,	/* a number in 0..1 */
 	FT_DAYS,	/* a whole number of days, 1..366 */
+	FT_COUNT,	/* a whole number, 1..1000 (a limit) */
 	FT_ENUM,	/* one of choices */
 	FT_REF,		/* the name or key of another entity (checked later) */
 	FT__MAX

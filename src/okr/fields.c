@@ -17,6 +17,8 @@ const char *const cycle_state_names[] = { "planning", "active", "closed",
 	NULL };
 const char *const obj_kind_names[] = { "committed", "aspirational", NULL };
 const char *const obj_state_names[] = { "draft", "active", "closed", NULL };
+const char *const weekday_names[] = { "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", NULL };
 
 #define FLD(s, n, t, m, fl, ch, h) \
 	{ n, t, offsetof(struct s, m), fl, ch, h }
@@ -33,6 +35,14 @@ const struct field_def workspace_fields[] = {
 	/* optional: unset, each reader's browser chooses (Accept-Language) */
 	FLD(workspace, "language", FT_ENUM, language, 0, user_lang_names,
 	    "language of the web pages: en or ro (unset: the browser's)"),
+	FLD(workspace, "checkin_day", FT_ENUM, checkin_day, F_REQUIRED,
+	    weekday_names, "weekday check-ins are due (monday)"),
+	FLD(workspace, "max_objectives", FT_COUNT, max_objectives, F_REQUIRED,
+	    NULL, "lint: most objectives one owner should carry (5)"),
+	FLD(workspace, "max_krs", FT_COUNT, max_krs, F_REQUIRED, NULL,
+	    "lint: most key results per objective (5)"),
+	FLD(workspace, "max_kpis", FT_COUNT, max_kpis, F_REQUIRED, NULL,
+	    "lint: most KPIs one team should watch (8)"),
 	{ NULL, FT__MAX, 0, 0, NULL, NULL }
 };
 
@@ -42,6 +52,14 @@ const struct field_def team_fields[] = {
 	    "the team above it (none for the company)"),
 	FLD(team, "description", FT_TEXT, description, 0, NULL,
 	    "what the team does"),
+	FLD(team, "lead", FT_REF, lead, 0, NULL,
+	    "the person who leads it (reminders escalate to them)"),
+	FLD(team, "cadence_days", FT_DAYS, cadence_days, 0, NULL,
+	    "days between check-ins (unset: the workspace's)"),
+	FLD(team, "grace_days", FT_DAYS, grace_days, 0, NULL,
+	    "days of grace (unset: the workspace's)"),
+	FLD(team, "checkin_day", FT_ENUM, checkin_day, 0, weekday_names,
+	    "weekday check-ins are due (unset: the workspace's)"),
 	{ NULL, FT__MAX, 0, 0, NULL, NULL }
 };
 
@@ -86,8 +104,15 @@ const struct field_def objective_fields[] = {
 	    "weight in its parent's roll-up (1)"),
 	FLD(objective, "description", FT_TEXT, description, 0, NULL,
 	    "why it matters"),
+	FLD(objective, "retrospective", FT_TEXT, retrospective, 0, NULL,
+	    "the lessons of the cycle: what worked, what did not"),
+	FLD(objective, "postmortem", FT_TEXT, postmortem, 0, NULL,
+	    "why a committed objective fell short (required at close "
+	    "below 1.0)"),
 	FLD(objective, "grade", FT_FRACTION, grade, F_READONLY, NULL,
 	    "grade at cycle close"),
+	FLD(objective, "carried_from", FT_REF, carried_from, F_READONLY, NULL,
+	    "the objective of an earlier cycle it was carried over from"),
 	{ NULL, FT__MAX, 0, 0, NULL, NULL }
 };
 
@@ -137,12 +162,17 @@ workspace_defaults(struct workspace *w)
 	w->cadence_days = 7;
 	w->grace_days = 3;
 	w->language = -1;
+	w->checkin_day = 0;
+	w->max_objectives = 5;
+	w->max_krs = 5;
+	w->max_kpis = 8;
 }
 
 void
 team_defaults(struct team *t)
 {
 	memset(t, 0, sizeof(*t));
+	t->checkin_day = -1;
 }
 
 void

@@ -68,6 +68,9 @@ obj_row(struct store_q *q, struct arena *a, void *elem)
 	ob->weight = store_q_real(q, OBJ_C_WEIGHT);
 	ob->grade = store_q_real(q, OBJ_C_GRADE);
 	ob->retrospective = arena_strdup(a, store_q_text(q, OBJ_C_RETRO));
+	ob->postmortem = arena_strdup(a, store_q_text(q, OBJ_C_POSTMORTEM));
+	ob->carried_from = arena_strdup(a,
+	    store_q_text(q, OBJ_C_CARRIED_FROM));
 }
 
 static void
@@ -404,10 +407,10 @@ objective_add(struct okr *o, struct objective *ob, struct err *e)
 
 	ob->id = 0;
 	if ((rc = objective_check(o, NULL, ob, &a, &ids, e)) == ERR_OK &&
-	    (rc = store_int(o->st, STMT_OBJ_INSERT, &ob->id, e, "tittIIttr",
+	    (rc = store_int(o->st, STMT_OBJ_INSERT, &ob->id, e, "tittIIttrtt",
 	    ob->key, ids.cycle, ob->title, ob->description, ids.team,
 	    ids.person, obj_kind_names[ob->kind], obj_state_names[ob->state],
-	    ob->weight)) == ERR_OK &&
+	    ob->weight, ob->retrospective, ob->postmortem)) == ERR_OK &&
 	    (rc = history_diff(o, "objective", ob->id, ob->key,
 	    objective_fields, NULL, ob, e)) == ERR_OK)
 		rc = align_save(o, NULL, ob, &ids, e);
@@ -427,10 +430,10 @@ objective_update(struct okr *o, const struct objective *old,
 	if ((rc = objective_check(o, old, ob, &a, &ids, e)) == ERR_OK &&
 	    (rc = history_diff(o, "objective", ob->id, ob->key,
 	    objective_fields, old, ob, e)) == ERR_OK &&
-	    (rc = store_exec(o->st, STMT_OBJ_UPDATE, e, "itittIIttr", ob->id,
-	    ob->key, ids.cycle, ob->title, ob->description, ids.team,
+	    (rc = store_exec(o->st, STMT_OBJ_UPDATE, e, "itittIIttrtt",
+	    ob->id, ob->key, ids.cycle, ob->title, ob->description, ids.team,
 	    ids.person, obj_kind_names[ob->kind], obj_state_names[ob->state],
-	    ob->weight)) == ERR_OK)
+	    ob->weight, ob->retrospective, ob->postmortem)) == ERR_OK)
 		rc = align_save(o, old, ob, &ids, e);
 	arena_release(&a);
 	return rc;

@@ -21,6 +21,28 @@ ws_language(const struct workspace *ws)
 	return ws->language >= 0 ? user_lang_names[ws->language] : NULL;
 }
 
+/* The index of name in a NULL-terminated list, or dflt. */
+static int
+name_at(const char *const *names, const char *name, int dflt)
+{
+	int	 i;
+
+	for (i = 0; name != NULL && names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return dflt;
+}
+
+/* Read the limits and the check-in weekday from a WS_GET row. */
+static void
+ws_row_more(struct workspace *ws, struct store_q *q)
+{
+	ws->checkin_day = name_at(weekday_names, store_q_text(q, 5), 0);
+	ws->max_objectives = store_q_int(q, 6);
+	ws->max_krs = store_q_int(q, 7);
+	ws->max_kpis = store_q_int(q, 8);
+}
+
 /* Settings filled in directly (not through field_set) are checked too. */
 static enum err_code
 ws_check(const struct workspace *ws, struct err *e)
@@ -36,6 +58,10 @@ ws_check(const struct workspace *ws, struct err *e)
 	if (ws->language >= n)
 		return err_setf(e, ERR_INVAL, "language", "language: expected "
 		    "en or ro, got language number %d", ws->language);
+	if (ws->checkin_day < 0 || ws->checkin_day > 6)
+		return err_setf(e, ERR_INVAL, "checkin_day", "checkin_day: "
+		    "expected monday..sunday, got day number %d",
+		    ws->checkin_day);
 	return ERR_OK;
 }
 
@@ -59,6 +85,7 @@ load_workspace(struct okr *o, struct err *e)
 		    user_lang_names[i] != NULL; i++)
 			if (strcmp(user_lang_names[i], store_q_text(q, 4)) == 0)
 				o->ws.language = i;
+		ws_row_more(&o->ws, q);
 	}
 	store_q_close(q);
 	if (r < 0)
@@ -128,9 +155,10 @@ okr_create(const char *db, const struct workspace *ws, const char *actor,
 	}
 	if ((rc = store_begin(o->st, e)) != ERR_OK)
 		goto fail;
-	if ((rc = store_exec(o->st, STMT_WS_INSERT, e, "ttiit", ws->name,
+	if ((rc = store_exec(o->st, STMT_WS_INSERT, e, "ttiittiii", ws->name,
 	    ws->timezone, ws->cadence_days, ws->grace_days,
-	    ws_language(ws))) != ERR_OK ||
+	    ws_language(ws), weekday_names[ws->checkin_day],
+	    ws->max_objectives, ws->max_krs, ws->max_kpis)) != ERR_OK ||
 	    (rc = history_diff(o, "workspace", 1, ws->name, workspace_fields,
 	    NULL, ws, e)) != ERR_OK) {
 		store_rollback(o->st);
@@ -187,15 +215,20 @@ workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
 	/* every connection of this process re-reads the settings at its
 	 * next okr_refresh (even if this transaction rolls back: harmless) */
 	atomic_fetch_add(&ws_generation, 1);
-	if ((rc = store_exec(o->st, STMT_WS_UPDATE, e, "ttiit", ws->name,
+	if ((rc = store_exec(o->st, STMT_WS_UPDATE, e, "ttiittiii", ws->name,
 	    ws->timezone, ws->cadence_days, ws->grace_days,
-	    ws_language(ws))) != ERR_OK)
+	    ws_language(ws), weekday_names[ws->checkin_day],
+	    ws->max_objectives, ws->max_krs, ws->max_kpis)) != ERR_OK)
 		return rc;
 	o->ws.name = arena_strdup(&o->arena, ws->name);
 	o->ws.timezone = arena_strdup(&o->arena, ws->timezone);
 	o->ws.cadence_days = ws->cadence_days;
 	o->ws.grace_days = ws->grace_days;
 	o->ws.language = ws->language;
+	o->ws.checkin_day = ws->checkin_day;
+	o->ws.max_objectives = ws->max_objectives;
+	o->ws.max_krs = ws->max_krs;
+	o->ws.max_kpis = ws->max_kpis;
 	if (arena_failed(&o->arena))
 		return err_set(e, ERR_NOMEM, "out of memory");
 	return clock_zone_set(o->ws.timezone, e);
@@ -239,6 +272,7 @@ okr_refresh(struct okr *o, struct err *e)
 		for (i = 0; lang != NULL && user_lang_names[i] != NULL; i++)
 			if (strcmp(user_lang_names[i], lang) == 0)
 				o->ws.language = i;
+		ws_row_more(&o->ws, q);
 	}
 	store_q_close(q);
 	return r < 0 ? (e ? e->code : ERR_STORE) : ERR_OK;

@@ -35,6 +35,8 @@ enum obj_state { OBJ_DRAFT, OBJ_ACTIVE, OBJ_CLOSED, OBJ_STATE__MAX };
 extern const char *const cycle_state_names[];	/* NULL-terminated */
 extern const char *const obj_kind_names[];
 extern const char *const obj_state_names[];
+/* "monday".."sunday", NULL-terminated: index 0 is Monday (ISO order) */
+extern const char *const weekday_names[];
 
 struct workspace {
 	char		*name;
@@ -45,6 +47,11 @@ struct workspace {
 					   user_lang_names ("en", "ro"), or
 					   -1 (unset: each reader's browser
 					   decides) */
+	int		 checkin_day;	/* the weekday check-ins are due: an
+					   index of weekday_names (monday) */
+	int64_t		 max_objectives; /* lint: per owner and cycle (5) */
+	int64_t		 max_krs;	/* lint: per objective (5) */
+	int64_t		 max_kpis;	/* lint: KPIs a team watches (8) */
 };
 
 struct team {
@@ -52,6 +59,11 @@ struct team {
 	char		*name;
 	char		*parent;	/* parent team name, or NULL */
 	char		*description;
+	char		*lead;		/* person who leads it, or NULL */
+	int64_t		 cadence_days;	/* 0: the workspace's */
+	int64_t		 grace_days;	/* 0: the workspace's */
+	int		 checkin_day;	/* weekday_names index; -1: the
+					   workspace's */
 };
 
 struct person {
@@ -82,7 +94,11 @@ struct objective {
 	int		 state;		/* enum obj_state */
 	double		 weight;
 	double		 grade;		/* NAN until the cycle is closed */
-	char		*retrospective;
+	char		*retrospective;	/* the lessons, written at close */
+	char		*postmortem;	/* why a committed objective fell
+					   short of 1.0 */
+	char		*carried_from;	/* key of the objective it was
+					   carried over from, or NULL */
 	char		**aligns;	/* "objective" or "objective/kr" */
 	size_t		 naligns;
 };

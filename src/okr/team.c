@@ -10,11 +10,28 @@ static void
 team_row(struct store_q *q, struct arena *a, void *elem)
 {
 	struct team	*t = elem;
+	int		 i;
 
 	t->id = store_q_int(q, 0);
 	t->name = arena_strdup(a, store_q_text(q, 1));
 	t->parent = arena_strdup(a, store_q_text(q, 2));
 	t->description = arena_strdup(a, store_q_text(q, 3));
+	t->lead = arena_strdup(a, store_q_text(q, 4));
+	t->cadence_days = store_q_int(q, 5);
+	t->grace_days = store_q_int(q, 6);
+	t->checkin_day = -1;
+	for (i = 0; store_q_text(q, 7) != NULL && weekday_names[i] != NULL;
+	    i++)
+		if (strcmp(weekday_names[i], store_q_text(q, 7)) == 0)
+			t->checkin_day = i;
+}
+
+/* The stored weekday of a team, NULL for the workspace's. */
+static const char *
+team_day(const struct team *t)
+{
+	return t->checkin_day >= 0 && t->checkin_day < 7 ?
+	    weekday_names[t->checkin_day] : NULL;
 }
 
 enum err_code
@@ -84,11 +101,25 @@ team_parent(struct okr *o, const struct team *t, int64_t *pid,
 	return rc;
 }
 
+/* Resolve t->lead to a person id (0 for none). */
+static enum err_code
+ref_lead(struct okr *o, const struct team *t, int64_t *lid, struct err *e)
+{
+	enum err_code	 rc;
+
+	*lid = 0;
+	if (t->lead == NULL)
+		return ERR_OK;
+	if ((rc = ref_person(o, t->lead, lid, e)) != ERR_OK)
+		err_prefix(e, "lead");
+	return rc;
+}
+
 enum err_code
 team_add(struct okr *o, struct team *t, struct err *e)
 {
 	enum err_code	 rc;
-	int64_t		 pid;
+	int64_t		 pid, lid;
 
 	if ((rc = field_check_required(team_fields, t, "team", e)) != ERR_OK)
 		return rc;
@@ -98,8 +129,11 @@ team_add(struct okr *o, struct team *t, struct err *e)
 	t->id = 0;
 	if ((rc = team_parent(o, t, &pid, e)) != ERR_OK)
 		return rc;
-	if ((rc = store_int(o->st, STMT_TEAM_INSERT, &t->id, e, "tIt",
-	    t->name, pid, t->description)) != ERR_OK)
+	if ((rc = ref_lead(o, t, &lid, e)) != ERR_OK)
+		return rc;
+	if ((rc = store_int(o->st, STMT_TEAM_INSERT, &t->id, e, "tItIIIt",
+	    t->name, pid, t->description, lid, t->cadence_days, t->grace_days,
+	    team_day(t))) != ERR_OK)
 		return rc;
 	return history_diff(o, "team", t->id, t->name, team_fields, NULL, t,
 	    e);
@@ -110,7 +144,7 @@ team_update(struct okr *o, const struct team *old, struct team *t,
     struct err *e)
 {
 	enum err_code	 rc;
-	int64_t		 pid, other;
+	int64_t		 pid, other, lid;
 
 	t->id = old->id;
 	if ((rc = field_check_required(team_fields, t, "team", e)) != ERR_OK)
@@ -119,13 +153,15 @@ team_update(struct okr *o, const struct team *old, struct team *t,
 	    ref_team(o, t->name, &other, NULL) == ERR_OK)
 		return err_setf(e, ERR_EXISTS, "name", "a team named \"%s\" "
 		    "already exists", t->name);
-	if ((rc = team_parent(o, t, &pid, e)) != ERR_OK)
+	if ((rc = team_parent(o, t, &pid, e)) != ERR_OK ||
+	    (rc = ref_lead(o, t, &lid, e)) != ERR_OK)
 		return rc;
 	if ((rc = history_diff(o, "team", t->id, t->name, team_fields, old, t,
 	    e)) != ERR_OK)
 		return rc;
-	return store_exec(o->st, STMT_TEAM_UPDATE, e, "itIt", t->id, t->name,
-	    pid, t->description);
+	return store_exec(o->st, STMT_TEAM_UPDATE, e, "itItIIIt", t->id,
+	    t->name, pid, t->description, lid, t->cadence_days, t->grace_days,
+	    team_day(t));
 }
 
 enum err_code

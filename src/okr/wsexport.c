@@ -193,6 +193,7 @@ emit_fields(struct emit *x, const struct field_def *tab, const void *obj)
 		case FT_WEIGHT:
 		case FT_FRACTION:
 		case FT_DAYS:
+		case FT_COUNT:
 		case FT_ENUM:
 		case FT_DATE:
 			emit_scalar(x, buf_cstr(&x->val),

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "okr/refs.h"
 #include "okr/wsfile.h"
 #include "okr/wsyaml.h"
 
@@ -51,11 +52,21 @@ struct seen {
 	size_t		 line;
 };
 
+/* A team whose lead is a person the file defines after it. */
+struct wsf_lead {
+	const char	*team;
+	const char	*lead;
+	yaml_node_t	*node;
+	const char	*where;
+};
+
 struct wsf {
 	struct okr		*o;
 	struct wsy		 y;	/* the document; its arena holds the
 					 * entities and paths of this apply */
 	struct wsfile_stats	*st;
+	struct wsf_lead		*leads;	/* set once the people exist */
+	size_t			 nleads;
 };
 
 /* An objective between the two passes. */
@@ -383,6 +394,56 @@ team_parent_check(struct wsf *w, const yaml_node_t *n, const char *where,
 }
 
 /*
+ * A team's lead is a person, and people come after teams (a person names
+ * their team): a lead the file defines further down is set once the people
+ * exist (team_leads_apply); until then the team keeps its stored lead.
+ */
+static enum err_code
+team_lead_defer(struct wsf *w, yaml_node_t *n, const char *where,
+    struct team *t, size_t count)
+{
+	struct wsy	*y = &w->y;
+	struct team	 old;
+	int64_t		 id;
+
+	if (t->lead == NULL || ref_person(w->o, t->lead, &id, NULL) == ERR_OK)
+		return ERR_OK;
+	if (w->leads == NULL && (w->leads = arena_alloc(&y->a,
+	    count * sizeof(*w->leads))) == NULL)
+		return wsy_nomem(y);
+	w->leads[w->nleads].team = t->name;
+	w->leads[w->nleads].lead = t->lead;
+	w->leads[w->nleads].node = n;
+	w->leads[w->nleads].where = where;
+	w->nleads++;
+	t->lead = team_get(w->o, t->name, &y->a, &old, NULL) == ERR_OK ?
+	    old.lead : NULL;
+	return ERR_OK;
+}
+
+static enum err_code
+team_leads_apply(struct wsf *w)
+{
+	struct wsy	*y = &w->y;
+	struct team	 old, nw;
+	enum err_code	 rc;
+	size_t		 i;
+
+	for (i = 0; i < w->nleads; i++) {
+		if ((rc = team_get(w->o, w->leads[i].team, &y->a, &old, y->e))
+		    != ERR_OK)
+			return wsy_wrap(y, w->leads[i].node, w->leads[i].where,
+			    rc);
+		nw = old;
+		nw.lead = (char *)w->leads[i].lead;
+		if ((rc = team_update(w->o, &old, &nw, y->e)) != ERR_OK)
+			return wsy_wrap(y, wsy_at(y, w->leads[i].node, "lead"),
+			    w->leads[i].where, rc);
+	}
+	return ERR_OK;
+}
+
+/*
  * The list section of entities of kind k, each a mapping of its fields:
  * teams, people and cycles, which need nothing but their fields.
  */
@@ -420,7 +481,8 @@ apply_simple(struct wsf *w, const yaml_node_t *list, const char *section,
 		    != ERR_OK)
 			return rc;
 		if (k->kind == WSFILE_TEAM &&
-		    (rc = team_parent_check(w, n, where, obj)) != ERR_OK)
+		    ((rc = team_parent_check(w, n, where, obj)) != ERR_OK ||
+		    (rc = team_lead_defer(w, n, where, obj, count)) != ERR_OK))
 			return rc;
 		if ((rc = wsf_upsert(w, k, n, where, ident, obj, &out))
 		    != ERR_OK)
@@ -687,6 +749,7 @@ wsf_run(struct wsf *w)
 	    team_defaults_v)) != ERR_OK ||
 	    (rc = apply_simple(w, sec[2], "people", "person", &person_kind,
 	    person_defaults_v)) != ERR_OK ||
+	    (rc = team_leads_apply(w)) != ERR_OK ||
 	    (rc = apply_simple(w, sec[3], "cycles", "cycle", &cycle_kind,
 	    cycle_defaults_v)) != ERR_OK ||
 	    (rc = apply_objectives(w, sec[4], &obs, &nobs)) != ERR_OK)

@@ -273,14 +273,64 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  text TEXT NOT NULL);"
 	"CREATE INDEX comment_objective ON comment(objective_id, at);"
 	"UPDATE schema_version SET version = 5;",
+	/*
+	 * 6: coaching and review.  The check-in cadence gets a weekday and
+	 * may be set per team; a team names its lead (reminders escalate to
+	 * them); lint limits; an objective's post-mortem and where it was
+	 * carried from; what a cycle close froze (grades, final values and
+	 * statuses, KPI movement); and the reminders sent, one row per day,
+	 * channel and recipient, so remind is idempotent per day.
+	 */
+	"ALTER TABLE workspace ADD COLUMN checkin_day TEXT NOT NULL "
+	"  DEFAULT 'monday';"
+	"ALTER TABLE workspace ADD COLUMN max_objectives INTEGER NOT NULL "
+	"  DEFAULT 5;"
+	"ALTER TABLE workspace ADD COLUMN max_krs INTEGER NOT NULL DEFAULT 5;"
+	"ALTER TABLE workspace ADD COLUMN max_kpis INTEGER NOT NULL DEFAULT 8;"
+	"ALTER TABLE team ADD COLUMN lead_id INTEGER REFERENCES person(id)"
+	"  ON DELETE SET NULL;"
+	"ALTER TABLE team ADD COLUMN cadence_days INTEGER;"
+	"ALTER TABLE team ADD COLUMN grace_days INTEGER;"
+	"ALTER TABLE team ADD COLUMN checkin_day TEXT;"
+	"ALTER TABLE objective ADD COLUMN postmortem TEXT;"
+	"ALTER TABLE objective ADD COLUMN carried_from TEXT;"
+	"ALTER TABLE key_result ADD COLUMN grade REAL;"
+	"ALTER TABLE key_result ADD COLUMN final_value REAL;"
+	"ALTER TABLE key_result ADD COLUMN final_status TEXT;"
+	"ALTER TABLE cycle ADD COLUMN closed_at INTEGER;"
+	"ALTER TABLE cycle ADD COLUMN closed_by TEXT;"
+	"CREATE TABLE cycle_kpi ("
+	"  cycle_id INTEGER NOT NULL REFERENCES cycle(id) ON DELETE CASCADE,"
+	"  kpi TEXT NOT NULL,"
+	"  filter TEXT NOT NULL,"
+	"  start_value REAL,"
+	"  start_n INTEGER,"
+	"  end_value REAL,"
+	"  end_n INTEGER,"
+	"  PRIMARY KEY (cycle_id, kpi, filter));"
+	"CREATE TABLE reminder_log ("
+	"  day TEXT NOT NULL,"
+	"  channel TEXT NOT NULL,"
+	"  recipient TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  items INTEGER NOT NULL,"
+	"  PRIMARY KEY (day, channel, recipient));"
+	"UPDATE schema_version SET version = 6;",
 };
 
 #define OBJ_COLS \
 	"o.id, o.key, c.name, o.title, o.description, t.name, p.name, " \
-	"o.kind, o.state, o.weight, o.grade, o.retrospective " \
+	"o.kind, o.state, o.weight, o.grade, o.retrospective, " \
+	"o.postmortem, o.carried_from " \
 	"FROM objective o JOIN cycle c ON c.id = o.cycle_id " \
 	"LEFT JOIN team t ON t.id = o.owner_team_id " \
 	"LEFT JOIN person p ON p.id = o.owner_person_id "
+
+#define TEAM_COLS \
+	"t.id, t.name, p.name, t.description, l.name, t.cadence_days, " \
+	"t.grace_days, t.checkin_day FROM team t " \
+	"LEFT JOIN team p ON p.id = t.parent_id " \
+	"LEFT JOIN person l ON l.id = t.lead_id "
 
 #define KR_COLS \
 	"k.id, k.objective_id, o.key, k.key, k.title, p.name, k.kind, " \
@@ -302,27 +352,30 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 
 const char *const stmt_sql[STMT__MAX] = {
 	[STMT_WS_GET] =
-	    "SELECT name, timezone, cadence_days, grace_days, language "
+	    "SELECT name, timezone, cadence_days, grace_days, language, "
+	    "checkin_day, max_objectives, max_krs, max_kpis "
 	    "FROM workspace WHERE id = 1",
 	[STMT_WS_INSERT] =
 	    "INSERT INTO workspace(id, name, timezone, cadence_days, "
-	    "grace_days, language) VALUES (1, $1, $2, $3, $4, $5)",
+	    "grace_days, language, checkin_day, max_objectives, max_krs, "
+	    "max_kpis) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9)",
 	[STMT_WS_UPDATE] =
 	    "UPDATE workspace SET name = $1, timezone = $2, "
-	    "cadence_days = $3, grace_days = $4, language = $5 WHERE id = 1",
+	    "cadence_days = $3, grace_days = $4, language = $5, "
+	    "checkin_day = $6, max_objectives = $7, max_krs = $8, "
+	    "max_kpis = $9 WHERE id = 1",
 
 	[STMT_TEAM_LIST] =
-	    "SELECT t.id, t.name, p.name, t.description FROM team t "
-	    "LEFT JOIN team p ON p.id = t.parent_id ORDER BY t.id",
-	[STMT_TEAM_GET] =
-	    "SELECT t.id, t.name, p.name, t.description FROM team t "
-	    "LEFT JOIN team p ON p.id = t.parent_id WHERE t.name = $1",
+	    "SELECT " TEAM_COLS "ORDER BY t.id",
+	[STMT_TEAM_GET] = "SELECT " TEAM_COLS "WHERE t.name = $1",
 	[STMT_TEAM_INSERT] =
-	    "INSERT INTO team(name, parent_id, description) "
-	    "VALUES ($1, $2, $3) RETURNING id",
+	    "INSERT INTO team(name, parent_id, description, lead_id, "
+	    "cadence_days, grace_days, checkin_day) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
 	[STMT_TEAM_UPDATE] =
-	    "UPDATE team SET name = $2, parent_id = $3, description = $4 "
-	    "WHERE id = $1",
+	    "UPDATE team SET name = $2, parent_id = $3, description = $4, "
+	    "lead_id = $5, cadence_days = $6, grace_days = $7, "
+	    "checkin_day = $8 WHERE id = $1",
 	[STMT_TEAM_DELETE] = "DELETE FROM team WHERE id = $1",
 	[STMT_TEAM_USES] =
 	    "SELECT (SELECT count(*) FROM team WHERE parent_id = $1), "
@@ -372,12 +425,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_OBJ_GET_ID] = "SELECT " OBJ_COLS "WHERE o.id = $1",
 	[STMT_OBJ_INSERT] =
 	    "INSERT INTO objective(key, cycle_id, title, description, "
-	    "owner_team_id, owner_person_id, kind, state, weight) "
-	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+	    "owner_team_id, owner_person_id, kind, state, weight, "
+	    "retrospective, postmortem) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+	    "RETURNING id",
 	[STMT_OBJ_UPDATE] =
 	    "UPDATE objective SET key = $2, cycle_id = $3, title = $4, "
 	    "description = $5, owner_team_id = $6, owner_person_id = $7, "
-	    "kind = $8, state = $9, weight = $10 WHERE id = $1",
+	    "kind = $8, state = $9, weight = $10, retrospective = $11, "
+	    "postmortem = $12 WHERE id = $1",
 	[STMT_OBJ_DELETE] = "DELETE FROM objective WHERE id = $1",
 
 	[STMT_ALIGN_LIST] =

@@ -11,14 +11,15 @@
 #define STORE_STMT_H
 
 #define STMT_LIST(X) \
-	/* workspace: name, timezone, cadence_days, grace_days, language */ \
-	X(WS_GET)		/* -> name, timezone, cadence_days, grace_days, language */ \
-	X(WS_INSERT)		/* name, timezone, cadence_days, grace_days, language */ \
-	X(WS_UPDATE)		/* name, timezone, cadence_days, grace_days, language */ \
-	X(TEAM_LIST)		/* -> id, name, parent, description */ \
-	X(TEAM_GET)		/* name -> id, name, parent, description */ \
-	X(TEAM_INSERT)		/* name, parent_id, description -> id */ \
-	X(TEAM_UPDATE)		/* id, name, parent_id, description */ \
+	/* workspace: name, timezone, cadence_days, grace_days, language, checkin_day, max_objectives, max_krs, max_kpis */ \
+	X(WS_GET)		/* -> the workspace columns */ \
+	X(WS_INSERT)		/* the workspace columns */ \
+	X(WS_UPDATE)		/* the workspace columns */ \
+	/* team columns: id, name, parent, description, lead, cadence_days, grace_days, checkin_day */ \
+	X(TEAM_LIST)		/* -> team columns */ \
+	X(TEAM_GET)		/* name -> team columns */ \
+	X(TEAM_INSERT)		/* name, parent_id, description, lead_id, cadence_days, grace_days, checkin_day -> id */ \
+	X(TEAM_UPDATE)		/* id, name, parent_id, description, lead_id, cadence_days, grace_days, checkin_day */ \
 	X(TEAM_DELETE)		/* id */ \
 	X(TEAM_USES)		/* id -> child teams, people, objectives, users */ \
 	X(PERSON_LIST)		/* -> id, name, team, role, email */ \
@@ -36,8 +37,8 @@
 	X(OBJ_LIST)		/* cycle name or NULL -> OBJ columns */ \
 	X(OBJ_GET)		/* key -> OBJ columns */ \
 	X(OBJ_GET_ID)		/* id -> OBJ columns */ \
-	X(OBJ_INSERT)		/* key, cycle_id, title, description, team_id, person_id, kind, state, weight -> id */ \
-	X(OBJ_UPDATE)		/* id, key, cycle_id, title, description, team_id, person_id, kind, state, weight */ \
+	X(OBJ_INSERT)		/* key, cycle_id, title, description, team_id, person_id, kind, state, weight, retrospective, postmortem -> id */ \
+	X(OBJ_UPDATE)		/* id, key, cycle_id, title, description, team_id, person_id, kind, state, weight, retrospective, postmortem */ \
 	X(OBJ_DELETE)		/* id */ \
 	X(ALIGN_LIST)		/* -> objective_id, parent objective key, parent kr objective key, parent kr key */ \
 	X(ALIGN_CLEAR)		/* objective_id */ \
@@ -133,7 +134,7 @@ enum stmt {
 enum obj_col {
 	OBJ_C_ID, OBJ_C_KEY, OBJ_C_CYCLE, OBJ_C_TITLE, OBJ_C_DESCRIPTION,
 	OBJ_C_TEAM, OBJ_C_PERSON, OBJ_C_KIND, OBJ_C_STATE, OBJ_C_WEIGHT,
-	OBJ_C_GRADE, OBJ_C_RETRO, OBJ_C__MAX
+	OBJ_C_GRADE, OBJ_C_RETRO, OBJ_C_POSTMORTEM, OBJ_C_CARRIED_FROM, OBJ_C__MAX
 };
 
 /* Columns of KR_LIST, KR_LIST_OBJ, KR_GET. */

@@ -85,6 +85,7 @@ api_entity_text(const struct field_def *f, json_t *v, char *num,
 	case FT_WEIGHT:
 	case FT_FRACTION:
 	case FT_DAYS:
+	case FT_COUNT:
 		/* the number as text, then field_set parses it as it would
 		 * parse an option: the same bounds and messages */
 		if (json_is_integer(v)) {
@@ -98,7 +99,7 @@ api_entity_text(const struct field_def *f, json_t *v, char *num,
 			*out = num;
 			return ERR_OK;
 		}
-		want = f->type == FT_DAYS ? "a whole number" : "a number";
+		want = f->type == FT_DAYS || f->type == FT_COUNT ? "a whole number" : "a number";
 		break;
 	case FT_ENUM:
 		if (json_is_boolean(v) && yes_no(f->choices)) {

@@ -34,10 +34,11 @@ since() {
 # --- creation --------------------------------------------------------------
 
 ok "history --json prints the changes" okrdesk history --limit 0 --json
-# init sets the 4 workspace fields: name, timezone, cadence_days, grace_days
-same "... init recorded the four workspace settings" \
+# init sets the 8 required workspace fields: name, timezone, cadence_days,
+# grace_days, checkin_day and the three lint limits
+same "... init recorded the eight workspace settings" \
     "$(j '[.[] | select(.entity == "workspace") | .field] | sort | join(",")')" \
-    "cadence_days,grace_days,name,timezone"
+    "cadence_days,checkin_day,grace_days,max_kpis,max_krs,max_objectives,name,timezone"
 # team add Support sets only name (parent, description unset)
 same "... team add recorded its one set field, from nothing" \
     "$(printf '%s' "$out" |

@@ -201,12 +201,28 @@ okrdesk init >/dev/null && okrdesk team add Old >/dev/null
 db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
     DROP TABLE secret; DROP TABLE survey_comment; DROP TABLE comment;
     ALTER TABLE workspace DROP COLUMN language;
+    DROP TABLE cycle_kpi; DROP TABLE reminder_log;
+    ALTER TABLE workspace DROP COLUMN checkin_day;
+    ALTER TABLE workspace DROP COLUMN max_objectives;
+    ALTER TABLE workspace DROP COLUMN max_krs;
+    ALTER TABLE workspace DROP COLUMN max_kpis;
+    CREATE TABLE team1 (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+      parent_id INTEGER REFERENCES team(id), description TEXT);
+    INSERT INTO team1 SELECT id, name, parent_id, description FROM team;
+    DROP TABLE team; ALTER TABLE team1 RENAME TO team;
+    ALTER TABLE objective DROP COLUMN postmortem;
+    ALTER TABLE objective DROP COLUMN carried_from;
+    ALTER TABLE key_result DROP COLUMN grade;
+    ALTER TABLE key_result DROP COLUMN final_value;
+    ALTER TABLE key_result DROP COLUMN final_status;
+    ALTER TABLE cycle DROP COLUMN closed_at;
+    ALTER TABLE cycle DROP COLUMN closed_by;
     UPDATE schema_version SET version = 2;"
 same "a schema 2 workspace says 2" "$(db 'SELECT version FROM schema_version')" 2
 ok "user list opens it" okrdesk user list
 contains "... with no user yet" "$out" "no user yet"
-same "... migrated to the current schema (5)" \
-    "$(db 'SELECT version FROM schema_version')" 5
+same "... migrated to the current schema (6)" \
+    "$(db 'SELECT version FROM schema_version')" 6
 same "... its rows intact" "$(okrdesk team list --json | jq -r '.[0].name')" Old
 ok "and the first admin can be made" okrdesk user add root --role admin
 

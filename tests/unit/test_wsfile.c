@@ -521,7 +521,8 @@ test_apply_unknown_key_is_rejected_with_its_line(void **state)
 {
 	assert_apply_fails(*state, "teams:\n  - name: A\n  - name: B\n"
 	    "    colour: red\n", "okr.yaml:4:5: teams[1]: unknown key "
-	    "\"colour\" (expected one of: name, parent, description)");
+	    "\"colour\" (expected one of: name, parent, description, lead, "
+	    "cadence_days, grace_days, checkin_day)");
 }
 
 static void
