@@ -205,6 +205,36 @@ load_checkins(struct okr *o, struct arena *a, struct cycle_eval *ce,
 	return ERR_OK;
 }
 
+void
+eval_cadence(const struct cycle_eval *ce, const struct workspace *ws,
+    size_t t, struct eval_cadence *c)
+{
+	const struct team	*tm;
+	size_t			 steps;
+	int			 days = 0, grace = 0, wd = 0;
+
+	c->days = ws->cadence_days;
+	c->grace_days = ws->grace_days;
+	c->weekday = ws->checkin_day;
+	/* steps bounds a loop a hand-edited store might hold */
+	for (steps = 0; t != EVAL_NONE && t < ce->nteams &&
+	    steps < ce->nteams; t = ce->teams[t].parent, steps++) {
+		tm = ce->teams[t].team;
+		if (!days && tm->cadence_days > 0) {
+			c->days = tm->cadence_days;
+			days = 1;
+		}
+		if (!grace && tm->grace_days > 0) {
+			c->grace_days = tm->grace_days;
+			grace = 1;
+		}
+		if (!wd && tm->checkin_day >= 0 && tm->checkin_day < 7) {
+			c->weekday = tm->checkin_day;
+			wd = 1;
+		}
+	}
+}
+
 /* Fill in the math's input for one key result and evaluate it. */
 static enum err_code
 eval_kr(struct okr *o, struct arena *a, struct cycle_eval *ce,
@@ -244,8 +274,9 @@ eval_kr(struct okr *o, struct arena *a, struct cycle_eval *ce,
 	ke->in.high = k->high;
 	ke->in.weight = k->weight;
 	ke->in.manual = k->source == NULL || strcmp(k->source, "manual") == 0;
-	ke->in.cadence = o->ws.cadence_days * DAY;
-	ke->in.grace = o->ws.grace_days * DAY;
+	eval_cadence(ce, &o->ws, ce->objs[ke->obj].team, &ke->cadence);
+	ke->in.cadence = ke->cadence.days * DAY;
+	ke->in.grace = ke->cadence.grace_days * DAY;
 	ke->in.pts = pts;
 	ke->in.npts = n;
 	progress_kr_eval(&ke->in, ce->start, ce->end, ce->now, &ke->ev);

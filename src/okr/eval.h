@@ -43,6 +43,17 @@
 
 #define EVAL_NONE	SIZE_MAX	/* no index */
 
+/*
+ * The check-in cadence that applies to an owner: its team's own settings,
+ * else the nearest team above with one (each of days, grace and weekday
+ * separately), else the workspace's.
+ */
+struct eval_cadence {
+	int64_t			 days;		/* between check-ins */
+	int64_t			 grace_days;	/* after a due date */
+	int			 weekday;	/* weekday_names index (0 monday) */
+};
+
 /* One key result, evaluated. */
 struct kr_eval {
 	const struct kr		*kr;
@@ -60,6 +71,8 @@ struct kr_eval {
 	double			 confidence;	/* the latest one given, NAN if none */
 	double			 prev_confidence; /* the given one before it, NAN */
 	size_t			 ms_done;	/* milestones done by the horizon */
+	struct eval_cadence	 cadence;	/* its objective's owner's; in.cadence
+						 * and in.grace are these in seconds */
 };
 
 /* One objective, evaluated, with its place in the tree. */
@@ -115,6 +128,11 @@ struct cycle_eval {
  */
 enum err_code	eval_cycle(struct okr *, const char *cycle, int64_t now,
 		    struct arena *, struct cycle_eval *, struct err *);
+
+/* The cadence for team t (an index into teams, or EVAL_NONE: the
+ * workspace's), as struct eval_cadence describes. */
+void		eval_cadence(const struct cycle_eval *, const struct workspace *,
+		    size_t t, struct eval_cadence *);
 
 /* Index of the objective with key, or EVAL_NONE. */
 size_t		eval_objective(const struct cycle_eval *, const char *key);

@@ -335,6 +335,61 @@ test_eval_manual_kr_silent_14_days_is_outdated(void **state)
 	assert_int_equal(obj(f, "tier1")->ev.status, STATUS_OUTDATED);
 }
 
+/* Set a team's cadence, grace (days; 0 = unset) and weekday (-1). */
+static void
+team_cadence(struct fx *f, const char *name, int64_t days, int64_t grace,
+    int weekday)
+{
+	struct team	 old, t;
+
+	assert_ok(f, team_get(f->o, name, &f->a, &old, &f->e));
+	t = old;
+	t.cadence_days = days;
+	t.grace_days = grace;
+	t.checkin_day = weekday;
+	assert_ok(f, team_update(f->o, &old, &t, &f->e));
+}
+
+static void
+test_eval_team_cadence_overrides_the_workspace(void **state)
+{
+	struct fx		*f = *state;
+	const struct kr_eval	*k;
+
+	/* Tier 1 checks in every 14 days: 14 days of silence < 14 + 3 */
+	team_cadence(f, "Tier 1", 14, 0, -1);
+	evaluate(f);
+	k = kr_of(f, "tier1", "hours");
+	assert_int_equal(k->cadence.days, 14);
+	assert_int_equal(k->cadence.grace_days, 3);	/* the workspace's */
+	assert_int_equal(k->ev.status, STATUS_ON_TRACK);
+}
+
+static void
+test_eval_team_cadence_is_inherited_from_the_nearest_team_above(void **state)
+{
+	struct fx		*f = *state;
+	const struct kr_eval	*k;
+
+	/* Company: every 30 days on Friday; Support: grace 10 days; Tier 1
+	 * sets nothing, so it takes 30 from Company, 10 from Support (the
+	 * nearer one), and Friday (4) from Company */
+	team_cadence(f, "Company", 30, 1, 4);
+	team_cadence(f, "Support", 0, 10, -1);
+	evaluate(f);
+	k = kr_of(f, "tier1", "hours");
+	assert_int_equal(k->cadence.days, 30);
+	assert_int_equal(k->cadence.grace_days, 10);
+	assert_int_equal(k->cadence.weekday, 4);
+	assert_int_equal(k->in.cadence, 30 * DAY);
+	assert_int_equal(k->in.grace, 10 * DAY);
+	/* a person's objective takes their team's: Ana is in Tier 1 */
+	assert_int_equal(obj(f, "ana-goal")->team, eval_team(&f->ce, "Tier 1"));
+	/* the company's own key result: 30 and its own grace of 1 */
+	k = kr_of(f, "company", "csat");
+	assert_int_equal(k->cadence.grace_days, 1);
+}
+
 static void
 test_eval_checkin_after_now_is_ignored(void **state)
 {
@@ -606,6 +661,8 @@ main(void)
 		T(test_eval_decrease_kr_halfway_is_one_half),
 		T(test_eval_kr_keeps_confidence_trend_and_checkins),
 		T(test_eval_manual_kr_silent_14_days_is_outdated),
+		T(test_eval_team_cadence_overrides_the_workspace),
+		T(test_eval_team_cadence_is_inherited_from_the_nearest_team_above),
 		T(test_eval_checkin_after_now_is_ignored),
 		T(test_eval_objective_is_weighted_mean_of_its_krs),
 		T(test_eval_orders_by_owner_depth_then_key),
