@@ -18,7 +18,8 @@ DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
            libjansson-dev libcmocka-dev tzdata sqlite3 jq \
            clang libclang-rt-14-dev time \
            libmicrohttpd-dev libsodium-dev curl wrk nginx-light \
-           gettext locales libxml2-utils chromium libcurl4-openssl-dev
+           gettext locales libxml2-utils chromium libcurl4-openssl-dev \
+           python3
 
 O       := build
 LISTEN  ?= 127.0.0.1:8080
