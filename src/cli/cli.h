@@ -58,6 +58,7 @@ extern const struct cmd_entry cmd_objective_entry;
 extern const struct cmd_entry cmd_kr_entry;
 extern const struct cmd_entry cmd_checkin_entry;
 extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_pace_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_workspace_entry;

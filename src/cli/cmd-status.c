@@ -21,14 +21,15 @@
 #include "core/clock.h"
 #include "okr/eval.h"
 #include "okr/evaljson.h"
+#include "cli/text.h"
 
 #define BAR_CELLS	20
 #define TITLE_MIN	30	/* the title column, indentation included, */
 #define TITLE_MAX	64	/* is cut to fit a terminal between these */
 #define OWNER_MAX	18
 /* Columns right of the owner: bar, percent, status, confidence and a
- * typical value ("71.5 → 85%  (forecast 76.2)"). */
-#define RIGHT_COLS	(2 + BAR_CELLS + 5 + 2 + 9 + 2 + 10 + 2 + 28)
+ * typical value ("71.5 → 85%  (forecast 76.2, grade 0.6)"). */
+#define RIGHT_COLS	(2 + BAR_CELLS + 5 + 2 + 9 + 2 + 10 + 2 + 39)
 
 #define SGR_RESET	"\033[0m"
 #define SGR_BOLD	"\033[1m"
@@ -94,81 +95,6 @@ static const char *const status_sgr[STATUS__MAX] = {
 	[STATUS_DONE] = "\033[1;32m",
 };
 
-/* Terminal columns of UTF-8 text: one per code point. */
-static size_t
-u8_width(const char *s)
-{
-	size_t	 w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-/* s in exactly w columns: cut with an ellipsis, or padded with spaces. */
-static void
-put_cell(struct buf *b, const char *s, size_t w)
-{
-	size_t		 n = u8_width(s), cols = 0;
-	const char	*p;
-
-	if (n <= w) {
-		buf_puts(b, s);
-		buf_repeat(b, " ", w - n);
-		return;
-	}
-	if (w == 0)
-		return;
-	for (p = s; *p != '\0'; p++) {
-		if (((unsigned char)*p & 0xC0) != 0x80 && ++cols == w)
-			break;
-		buf_putc(b, *p);
-	}
-	buf_puts(b, "…");
-}
-
-/* A value for reading: no more digits than a person needs. */
-static void
-fmt_num(double v, char *s, size_t sz)
-{
-	double	 a = fabs(v);
-	int	 dec = a < 10 ? 2 : a < 1000 ? 1 : 0;
-	size_t	 n;
-
-	if (isnan(v)) {
-		snprintf(s, sz, "—");
-		return;
-	}
-	snprintf(s, sz, "%.*f", dec, v);
-	if (dec > 0 && strchr(s, '.') != NULL) {
-		n = strlen(s);
-		while (n > 0 && s[n - 1] == '0')
-			s[--n] = '\0';
-		if (n > 0 && s[n - 1] == '.')
-			s[--n] = '\0';
-	}
-	if (strcmp(s, "-0") == 0)
-		snprintf(s, sz, "0");
-}
-
-/* A unit after a number: "%" sticks to it, any other is spaced. */
-static void
-put_unit(struct buf *b, const char *unit)
-{
-	if (unit != NULL)
-		buf_printf(b, "%s%s", strcmp(unit, "%") == 0 ? "" : " ", unit);
-}
-
-static void
-put_num(struct buf *b, double v)
-{
-	char	 s[48];
-
-	fmt_num(v, s, sizeof(s));
-	buf_puts(b, s);
-}
-
 /* What a key result stands at, in its kind's words. */
 static void
 put_kr_value(struct buf *b, const struct kr_eval *ke)
@@ -179,33 +105,37 @@ put_kr_value(struct buf *b, const struct kr_eval *ke)
 	case KR_INCREASE:
 	case KR_DECREASE:
 		/* "8.6 → 6 h": the unit once, after the target */
-		put_num(b, ke->ev.current);
+		text_put_num(b, ke->ev.current, 0);
 		buf_puts(b, " → ");
-		put_num(b, k->target);
-		put_unit(b, k->unit);
-		/* two points a few days apart project wildly: wait for 3 */
-		if (!isnan(ke->ev.forecast_value) && ke->ncheckins >= 3) {
+		text_put_num(b, k->target, 0);
+		text_put_unit(b, k->unit);
+		/* pace.h waits for 3 points: two a few days apart project
+		 * wildly */
+		if (!isnan(ke->pace.projected_value)) {
 			buf_puts(b, "  (forecast ");
-			put_num(b, ke->ev.forecast_value);
+			text_put_num(b, ke->pace.projected_value, 0);
+			if (!isnan(ke->pace.projected_grade))
+				buf_printf(b, ", grade %.1f",
+				    ke->pace.projected_grade);
 			buf_putc(b, ')');
 		}
 		break;
 	case KR_BAND:
-		put_num(b, ke->ev.current);
-		put_unit(b, k->unit);
+		text_put_num(b, ke->ev.current, 0);
+		text_put_unit(b, k->unit);
 		buf_puts(b, " in ");
 		if (!isnan(k->low) && !isnan(k->high)) {
-			put_num(b, k->low);
+			text_put_num(b, k->low, 0);
 			buf_puts(b, "–");
-			put_num(b, k->high);
+			text_put_num(b, k->high, 0);
 		} else if (!isnan(k->low)) {
 			buf_puts(b, "≥ ");
-			put_num(b, k->low);
+			text_put_num(b, k->low, 0);
 		} else {
 			buf_puts(b, "≤ ");
-			put_num(b, k->high);
+			text_put_num(b, k->high, 0);
 		}
-		put_unit(b, k->unit);
+		text_put_unit(b, k->unit);
 		break;
 	case KR_BOOLEAN:
 		buf_puts(b, isnan(ke->ev.current) ? "—" :
@@ -377,11 +307,11 @@ put_row(struct status *st, struct buf *b, const struct row *r, int first,
 		buf_putc(b, '\n');
 	if (r->ke == NULL)
 		buf_puts(b, cli_sgr(cli, SGR_BOLD));
-	put_cell(b, buf_cstr(&t), tw);
+	text_cell(b, buf_cstr(&t), tw);
 	if (r->ke == NULL)
 		buf_puts(b, cli_sgr(cli, SGR_RESET));
 	buf_puts(b, "  ");
-	put_cell(b, owner, ow);
+	text_cell(b, owner, ow);
 	buf_puts(b, "  ");
 	if (r->repeat) {
 		buf_printf(b, "%s(listed in full above)%s\n",
@@ -395,7 +325,7 @@ put_row(struct status *st, struct buf *b, const struct row *r, int first,
 	else
 		snprintf(pct, sizeof(pct), "%3.0f%%", progress * 100);
 	buf_printf(b, " %s  %s", pct, cli_sgr(cli, status_sgr[s]));
-	put_cell(b, status_words[s], 9);
+	text_cell(b, status_words[s], 9);
 	buf_puts(b, cli_sgr(cli, SGR_RESET));
 	if (r->ke != NULL) {
 		buf_puts(b, "  ");
@@ -476,7 +406,7 @@ status_text(struct status *st)
 	for (i = 0; i < st->nrows; i++) {
 		buf_reset(&t);
 		row_title(&st->rows[i], &t);
-		if ((n = u8_width(buf_cstr(&t))) > tw)
+		if ((n = text_width(buf_cstr(&t))) > tw)
 			tw = n;
 		if (st->rows[i].ke != NULL)
 			snprintf(owner, sizeof(owner), "%s",
@@ -484,7 +414,7 @@ status_text(struct status *st)
 			    st->rows[i].ke->kr->owner : "");
 		else
 			put_owner(st->rows[i].oe->obj, owner, sizeof(owner));
-		if ((n = u8_width(owner)) > ow)
+		if ((n = text_width(owner)) > ow)
 			ow = n > OWNER_MAX ? OWNER_MAX : n;
 	}
 	if (tw > (n = title_max(cli, ow)))

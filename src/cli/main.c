@@ -31,6 +31,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_kr_entry,
 	&cmd_checkin_entry,
 	&cmd_status_entry,
+	&cmd_pace_entry,
 	&cmd_history_entry,
 	&cmd_import_entry,
 	&cmd_profile_entry,

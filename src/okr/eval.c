@@ -242,6 +242,7 @@ eval_kr(struct okr *o, struct arena *a, struct cycle_eval *ce,
 {
 	const struct kr		*k = ke->kr;
 	struct progress_point	*pts = NULL;
+	double			*confs = NULL;
 	size_t			 i, n;
 	int			 have = 0;
 
@@ -280,6 +281,12 @@ eval_kr(struct okr *o, struct arena *a, struct cycle_eval *ce,
 	ke->in.pts = pts;
 	ke->in.npts = n;
 	progress_kr_eval(&ke->in, ce->start, ce->end, ce->now, &ke->ev);
+	if (n > 0 && (confs = arena_calloc(a, n, sizeof(*confs))) == NULL)
+		return ERR_NOMEM;
+	for (i = 0; i < n; i++)
+		confs[i] = ke->checkins[i].confidence;
+	pace_kr(&ke->in, &ke->ev, confs, n, ce->start, ce->end, ce->now,
+	    &ke->pace);
 	return ERR_OK;
 }
 

@@ -39,6 +39,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "okr/okr.h"
+#include "okr/pace.h"
 #include "okr/progress.h"
 
 #define EVAL_NONE	SIZE_MAX	/* no index */
@@ -73,6 +74,7 @@ struct kr_eval {
 	size_t			 ms_done;	/* milestones done by the horizon */
 	struct eval_cadence	 cadence;	/* its objective's owner's; in.cadence
 						 * and in.grace are these in seconds */
+	struct pace		 pace;		/* projection, needed, trends */
 };
 
 /* One objective, evaluated, with its place in the tree. */

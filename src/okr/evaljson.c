@@ -146,6 +146,36 @@ kpi_json(struct okr *o, const struct kr *k)
 }
 
 json_t *
+evaljson_pace(const struct pace *p)
+{
+	json_t	*j, *c;
+	size_t	 i;
+
+	if ((j = json_object()) == NULL)
+		return NULL;
+	json_object_set_new(j, "weeks_left", evaljson_num(p->weeks_left));
+	json_object_set_new(j, "projected_value",
+	    evaljson_num(p->projected_value));
+	json_object_set_new(j, "projected_progress",
+	    evaljson_num(p->projected_progress));
+	json_object_set_new(j, "projected_grade",
+	    evaljson_num(p->projected_grade));
+	json_object_set_new(j, "needed_per_week",
+	    evaljson_num(p->needed_per_week));
+	json_object_set_new(j, "trend_per_week",
+	    evaljson_num(p->trend_per_week));
+	c = json_array();
+	for (i = 0; i < p->nconf; i++)
+		json_array_append_new(c, json_real(p->conf[i]));
+	json_object_set_new(j, "confidences", c);
+	json_object_set_new(j, "confidence_trend",
+	    evaljson_str(pace_trend_name(p->conf_trend)));
+	json_object_set_new(j, "verdict",
+	    evaljson_str(pace_verdict_name(p->verdict)));
+	return j;
+}
+
+json_t *
 evaljson_kr(struct okr *o, const struct kr_eval *ke, int64_t horizon)
 {
 	const struct kr	*k = ke->kr;
@@ -183,6 +213,7 @@ evaljson_kr(struct okr *o, const struct kr_eval *ke, int64_t horizon)
 	json_object_set_new(f, "progress",
 	    evaljson_num(ke->ev.forecast_progress));
 	json_object_set_new(j, "forecast", f);
+	json_object_set_new(j, "pace", evaljson_pace(&ke->pace));
 	json_object_set_new(j, "last_checkin", evaljson_time(ke->last_checkin));
 	json_object_set_new(j, "checkins", json_integer(
 	    (json_int_t)ke->ncheckins));

@@ -20,7 +20,12 @@
  * when out of memory. */
 json_t	*evaljson_status(struct okr *, const struct cycle_eval *,
 	    size_t team);
-/* One key result as evaluated, at the horizon (milestones done by then). */
+/* A key result's pace (okr/pace.h): projected value, progress and grade,
+ * weeks left, needed and trend a week, the confidences and their trend;
+ * null for what is missing. */
+json_t	*evaljson_pace(const struct pace *);
+/* One key result as evaluated, at the horizon (milestones done by then),
+ * with its "pace". */
 json_t	*evaljson_kr(struct okr *, const struct kr_eval *, int64_t horizon);
 /* Every field of a field table (okr/field.h) as an object, null for the
  * unset ones, plus "id" when id is not 0. */
