@@ -29,6 +29,93 @@
 #include "web/svg.h"
 
 /* The chart of one key result over its cycle. */
+/* A signed change: "+1.5", "-0.2"; a milestone share as "+5%". */
+static void
+signed_num(struct page *p, double v, int share)
+{
+	if (share)
+		v *= 100;
+	if (v > 0)
+		html_raw(p->b, "+");
+	page_num(p, v, share ? 0 : page_decimals(v));
+	if (share)
+		html_raw(p->b, "%");
+}
+
+/*
+ * Where the key result is heading (okr/pace.h): the projected end value
+ * and its grade, what is still needed each week against the trend so far,
+ * the verdict, and the confidence trend.  What cannot be told yet is left
+ * out, never shown as 0.
+ */
+static void
+kr_pace(struct page *p, const struct kr_eval *ke)
+{
+	const struct pace	*pc = &ke->pace;
+	const char		*v = NULL, *t = NULL;
+	int			 share = ke->kr->kind == KR_MILESTONES, sep = 0;
+
+	switch (pc->verdict) {
+	case PACE_MET:		v = _("target met"); break;
+	case PACE_ON_PACE:	v = _("on pace"); break;
+	case PACE_TOO_SLOW:	v = _("too slow"); break;
+	case PACE_BACKWARDS:	v = _("going backwards"); break;
+	case PACE_INSIDE:	v = _("inside the band"); break;
+	case PACE_OUTSIDE:	v = _("outside the band"); break;
+	default:		break;
+	}
+	switch (pc->conf_trend) {
+	case PACE_TREND_RISING:		t = _("rising"); break;
+	case PACE_TREND_STEADY:		t = _("steady"); break;
+	case PACE_TREND_FALLING:	t = _("falling"); break;
+	default:			break;
+	}
+	html_raw(p->b, "<p class=\"krpace\">");
+	if (isfinite(pc->projected_grade)) {
+		html_printf(p->b, "<span>%s: ", _("Forecast at the end"));
+		if (isfinite(pc->projected_value) &&
+		    ke->kr->kind != KR_BAND && ke->kr->kind != KR_BOOLEAN &&
+		    !share) {
+			html_raw(p->b, "<b>");
+			page_num(p, pc->projected_value,
+			    page_decimals(pc->projected_value));
+			html_raw(p->b, "</b>, ");
+		}
+		html_printf(p->b, "%s <b>", _("grade"));
+		page_num(p, pc->projected_grade, 1);
+		html_raw(p->b, "</b></span>");
+		sep = 1;
+	}
+	if (isfinite(pc->needed_per_week) && pc->needed_per_week != 0) {
+		html_printf(p->b, "%s<span>%s: <b>", sep ? " · " : "",
+		    _("Needed each week"));
+		signed_num(p, pc->needed_per_week, share);
+		html_raw(p->b, "</b></span>");
+		sep = 1;
+	}
+	if (isfinite(pc->trend_per_week)) {
+		html_printf(p->b, "%s<span>%s: ", sep ? " · " : "",
+		    _("Trend each week"));
+		signed_num(p, pc->trend_per_week, share);
+		html_raw(p->b, "</span>");
+		sep = 1;
+	}
+	if (v != NULL) {
+		html_printf(p->b, "%s<span class=\"verdict v-%s\">%s</span>",
+		    sep ? " · " : "", pace_verdict_name(pc->verdict), v);
+		sep = 1;
+	}
+	if (pc->nconf > 0) {
+		html_printf(p->b, "%s<span>%s ", sep ? " · " : "",
+		    _("Confidence"));
+		page_num(p, pc->conf[pc->nconf - 1], 1);
+		if (t != NULL)
+			html_printf(p->b, ", %s", t);
+		html_raw(p->b, "</span>");
+	}
+	html_raw(p->b, "</p>");
+}
+
 static void
 kr_chart(struct page *p, const struct cycle_eval *ce, const struct kr_eval *ke)
 {
@@ -252,13 +339,6 @@ page_obj(struct http_req *r, struct http_resp *w)
 		html_raw(p.b, "<div class=\"krline\">");
 		page_bar(&p, ke->ev.progress, ce.expected, ke->ev.status);
 		page_status(&p, ke->ev.status);
-		if (isfinite(ke->ev.forecast_value)) {
-			html_printf(p.b, "<span class=\"fc\">%s ",
-			    _("forecast"));
-			page_num(&p, ke->ev.forecast_value, page_decimals(
-			    ke->ev.forecast_value));
-			html_raw(p.b, "</span>");
-		}
 		if (ke->kr->kpi == NULL) {
 			html_raw(p.b, "<a class=\"act\" href=\"/krs/");
 			html_url(p.b, ob.key);
@@ -267,6 +347,7 @@ page_obj(struct http_req *r, struct http_resp *w)
 			html_printf(p.b, "/checkin\">%s</a>", _("Check in"));
 		}
 		html_raw(p.b, "</div>");
+		kr_pace(&p, ke);
 		kr_chart(&p, &ce, ke);
 		kr_lineage(&p, ke->kr);
 		kr_checkins(&p, ke);

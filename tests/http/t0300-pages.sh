@@ -101,6 +101,15 @@ contains "the objective page has a chart per key result" "$obj" \
 contains "... with the target line" "$obj" 'class="target"'
 contains "... the expected pace" "$obj" 'class="pace"'
 contains "... the lineage of a KPI-fed value" "$obj" 'class="lineage"'
+# the pace of each key result, as the API's status document gives it
+v=$(jq -r '.objectives[] | select(.key == "love") | .key_results[0].pace.verdict' \
+    "$T/status.json")
+g=$(jq -r '.objectives[] | select(.key == "love") |
+    .key_results[0].pace.projected_grade | . * 10 | round / 10' "$T/status.json")
+contains "... the pace of each key result" "$obj" 'class="krpace"'
+contains "... its verdict as the API says ($v)" "$obj" "class=\"verdict v-$v\""
+case $g in *.*) ;; *) g="$g.0" ;; esac
+contains "... and its projected grade ($g)" "$obj" "grade <b>$g</b>"
 contains "... and the history" "$obj" 'class="history"'
 printf '%s' "$obj" | sed 's/<svg class="chart"/\n&/g; s/<\/svg>/&\n/g' |
     grep '^<svg class="chart"' >"$T/charts"
