@@ -20,7 +20,7 @@
 #define KEY_W	16
 #define OWNER_W	18
 #define TEAM_W	26
-#define KPI_W	30
+#define KPI_W	48
 
 const char *const review_status_words[STATUS__MAX] = {
 	[STATUS_DONE] = "done",
@@ -79,6 +79,16 @@ fmt_grade(double g, char *s, size_t sz)
 		snprintf(s, sz, "—");
 	else
 		snprintf(s, sz, "%.1f", g);
+}
+
+/* A mean of grades: "0.55" or "—" (two decimals: a mean is not a grade). */
+static void
+fmt_mean(double g, char *s, size_t sz)
+{
+	if (isnan(g))
+		snprintf(s, sz, "—");
+	else
+		snprintf(s, sz, "%.2f", g);
 }
 
 /* "42%" or "—" for num / den. */
@@ -179,7 +189,7 @@ text_headline(const struct review *r, struct buf *b)
 {
 	char	 g[16];
 
-	fmt_grade(r->mean_grade, g, sizeof(g));
+	fmt_mean(r->mean_grade, g, sizeof(g));
 	buf_printf(b, "%s: cycle review %s\n%s → %s · ",
 	    r->workspace != NULL ? r->workspace : "okrdesk",
 	    r->ce.cycle.name, r->ce.cycle.start, r->ce.cycle.end);
@@ -206,11 +216,11 @@ text_histogram(const struct review *r, struct buf *b)
 			max = r->hist[i];
 	for (bin = REVIEW_BINS - 1; bin >= 0; bin--) {
 		i = (size_t)bin;
-		buf_printf(b, "  %.1f  ", (double)bin / 10);
+		buf_printf(b, "  %.1f %4zu%s", (double)bin / 10, r->hist[i],
+		    r->hist[i] > 0 ? "  " : "");
 		buf_repeat(b, "█", r->hist[i] * 30 / max +
 		    (r->hist[i] > 0 && r->hist[i] * 30 / max == 0));
-		buf_printf(b, "%s%zu\n", r->hist[i] > 0 ? " " : "",
-		    r->hist[i]);
+		buf_puts(b, "\n");
 	}
 }
 
@@ -228,12 +238,12 @@ text_success(const struct review *r, struct buf *b)
 	for (i = 0; i < r->nteams; i++) {
 		fmt_rate(r->teams[i].nsuccess, r->teams[i].ngraded, rate,
 		    sizeof(rate));
-		fmt_grade(r->teams[i].mean, mean, sizeof(mean));
+		fmt_mean(r->teams[i].mean, mean, sizeof(mean));
 		snprintf(name, sizeof(name), "%*s%s", 2 * r->teams[i].depth,
 		    "", r->teams[i].team->name);
 		buf_puts(b, "  ");
 		cell(b, name, TEAM_W);
-		buf_printf(b, "  %10zu  %9zu  %4s  %4s\n", r->teams[i].nobjs,
+		buf_printf(b, "  %10zu  %9zu  %4s  %s\n", r->teams[i].nobjs,
 		    r->teams[i].nsuccess, rate, mean);
 	}
 	buf_puts(b, "  (a team counts its own objectives, those of the teams"
@@ -243,7 +253,7 @@ text_success(const struct review *r, struct buf *b)
 	for (i = 0; i < OBJ_KIND__MAX; i++) {
 		k = &r->kinds[i];
 		fmt_rate(k->nsuccess, k->ngraded, rate, sizeof(rate));
-		fmt_grade(k->mean, mean, sizeof(mean));
+		fmt_mean(k->mean, mean, sizeof(mean));
 		buf_printf(b, "  %-14s %10zu  %4s  %9zu  %4s   (success: %s)\n",
 		    obj_kind_names[i], k->nobjs, mean, k->nsuccess, rate,
 		    i == OBJ_COMMITTED ? "1.0" : "0.7 or more");
@@ -266,7 +276,9 @@ text_objectives(const struct review *r, struct buf *b)
 	for (i = 0; i < r->nobjs; i++) {
 		ro = &r->objs[i];
 		fmt_grade(ro->grade, g, sizeof(g));
-		buf_printf(b, "  %-3s %-6s %s  %-13s ", g, isnan(ro->grade) ?
+		buf_puts(b, "  ");
+		cell(b, g, 3);
+		buf_printf(b, " %-6s %s  %-13s ", isnan(ro->grade) ?
 		    "" : colour_name(progress_colour(ro->grade)),
 		    ro->success > 0 ? "✓" : " ",
 		    obj_kind_names[ro->oe->obj->kind]);
@@ -282,6 +294,21 @@ text_objectives(const struct review *r, struct buf *b)
 	buf_puts(b, "  (✓ succeeded)\n");
 }
 
+/* A key result's final value as its kind reads: yes/no, a share of
+ * milestones, or a number with its unit. */
+static void
+kr_value(const struct review_kr *rk, char *s, size_t sz)
+{
+	double	 v = rk->final_value;
+
+	if (rk->ke->kr->kind == KR_BOOLEAN && !isnan(v))
+		snprintf(s, sz, "%s", v >= 1 ? "yes" : "no");
+	else if (rk->ke->kr->kind == KR_MILESTONES && !isnan(v))
+		snprintf(s, sz, "%.0f%% of the milestones", v * 100);
+	else
+		fmt_value(v, rk->ke->kr->unit, s, sz);
+}
+
 static void
 text_krs(const struct review *r, struct buf *b)
 {
@@ -290,6 +317,16 @@ text_krs(const struct review *r, struct buf *b)
 	char			 g[16], v[48], t[48];
 	size_t			 i, s, shown = 0;
 
+	size_t			 rw = 8, tw = 8;
+
+	for (i = 0; i < r->nkrs; i++) {
+		if (u8_width(r->krs[i].ref) > rw)
+			rw = u8_width(r->krs[i].ref);
+		if (u8_width(r->krs[i].ke->kr->title) > tw)
+			tw = u8_width(r->krs[i].ke->kr->title);
+	}
+	rw = rw > 2 * KEY_W ? 2 * KEY_W : rw;
+	tw = tw > TITLE_W + 6 ? TITLE_W + 6 : tw;
 	buf_puts(b, "\nKey results by final status\n  ");
 	for (s = 0; s < STATUS__MAX; s++) {
 		st = review_status_order[s];
@@ -309,14 +346,15 @@ text_krs(const struct review *r, struct buf *b)
 			if (rk->status != st)
 				continue;
 			fmt_grade(rk->grade, g, sizeof(g));
-			fmt_value(rk->final_value, rk->ke->kr->unit, v,
-			    sizeof(v));
+			kr_value(rk, v, sizeof(v));
 			fmt_value(rk->ke->kr->target, rk->ke->kr->unit, t,
 			    sizeof(t));
-			buf_printf(b, "    %-3s  ", g);
-			cell(b, rk->ref, 2 * KEY_W);
-			buf_puts(b, " ");
-			cell(b, rk->ke->kr->title, TITLE_W);
+			buf_puts(b, "    ");
+			cell(b, g, 3);
+			buf_puts(b, "  ");
+			cell(b, rk->ref, rw);
+			buf_puts(b, "  ");
+			cell(b, rk->ke->kr->title, tw);
 			buf_printf(b, " final %s", v);
 			if (!isnan(rk->ke->kr->target))
 				buf_printf(b, " (target %s)", t);
@@ -325,13 +363,21 @@ text_krs(const struct review *r, struct buf *b)
 	}
 }
 
+/* "First response time, median [channel=email]". */
+static void
+kpi_label(const struct review_kpi *k, char *s, size_t sz)
+{
+	snprintf(s, sz, "%s%s%s%s", k->def != NULL ? k->def->name : k->key,
+	    k->filter[0] ? " [" : "", k->filter, k->filter[0] ? "]" : "");
+}
+
 static void
 text_kpis(const struct review *r, struct buf *b)
 {
 	const struct review_kpi	*k;
 	char			 d1[16], d2[16], d3[16], d4[16], a[48], z[48],
-				 name[160];
-	size_t			 i;
+				 name[256];
+	size_t			 i, w = 8;
 
 	clock_fmt_date(r->first_from, d1, sizeof(d1));
 	last_day(r->first_from, r->first_to, d2, sizeof(d2));
@@ -345,14 +391,18 @@ text_kpis(const struct review *r, struct buf *b)
 		return;
 	}
 	for (i = 0; i < r->nkpis; i++) {
+		kpi_label(&r->kpis[i], name, sizeof(name));
+		if (u8_width(name) > w)
+			w = u8_width(name);
+	}
+	w = w > KPI_W ? KPI_W : w;
+	for (i = 0; i < r->nkpis; i++) {
 		k = &r->kpis[i];
 		review_fmt_kpi(k->def, k->start, a, sizeof(a));
 		review_fmt_kpi(k->def, k->end, z, sizeof(z));
-		snprintf(name, sizeof(name), "%s%s%s%s", k->key,
-		    k->filter[0] ? " [" : "", k->filter,
-		    k->filter[0] ? "]" : "");
+		kpi_label(k, name, sizeof(name));
 		buf_puts(b, "  ");
-		cell(b, name, KPI_W);
+		cell(b, name, w);
 		buf_printf(b, " %9s (n %5lld) → %9s (n %5lld)  %s\n", a,
 		    (long long)k->start_n, z, (long long)k->end_n,
 		    review_move_name(k->move));
@@ -526,8 +576,7 @@ md_objectives(const struct review *r, struct buf *b)
 			if (rk->status != st)
 				continue;
 			fmt_grade(rk->grade, g, sizeof(g));
-			fmt_value(rk->final_value, rk->ke->kr->unit, v,
-			    sizeof(v));
+			kr_value(rk, v, sizeof(v));
 			buf_printf(b, "| %s | %s | `%s` | ",
 			    review_status_words[st], g, rk->ref);
 			md_puts(b, rk->ke->kr->title);
