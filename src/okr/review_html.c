@@ -17,7 +17,7 @@
 static const char css[] =
 	"body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;"
 	"color:#1d2330;background:#f4f5f7;margin:0}"
-	"main{max-width:60rem;margin:0 auto;padding:1.5rem 2rem;"
+	".page{max-width:60rem;margin:0 auto;padding:1.5rem 2rem;"
 	"background:#fff}"
 	"h1{font-size:1.6rem;margin:0 0 .2rem}"
 	"h2{font-size:1.15rem;margin:1.8rem 0 .5rem;border-bottom:1px solid "
@@ -47,7 +47,7 @@ static const char css[] =
 	".lesson p{margin:.2rem 0 .6rem;white-space:pre-wrap}"
 	".note{color:#5a6372;font-size:.85rem}"
 	"@media print{body{background:#fff;font-size:11pt}"
-	"main{max-width:none;padding:0}"
+	".page{max-width:none;padding:0}"
 	"table,.lesson,.tiles{page-break-inside:avoid}"
 	"h2{page-break-after:avoid}"
 	".chip,.bar{-webkit-print-color-adjust:exact;print-color-adjust:"
@@ -82,6 +82,16 @@ grade_text(struct buf *b, double g)
 		html_printf(b, "%.1f", g);
 }
 
+/* A mean of grades, two decimals. */
+static void
+mean_text(struct buf *b, double g)
+{
+	if (isnan(g))
+		html_raw(b, "—");
+	else
+		html_printf(b, "%.2f", g);
+}
+
 static void
 head(const struct review *r, struct buf *b)
 {
@@ -94,7 +104,7 @@ head(const struct review *r, struct buf *b)
 	    r->ce.cycle.name, r->workspace != NULL ? r->workspace : "");
 	html_raw(b, "<style>");
 	html_raw(b, css);
-	html_raw(b, "</style></head>\n<body><main>\n");
+	html_raw(b, "</style></head>\n<body><div class=\"page\">\n");
 	html_printf(b, "<h1>Cycle review: %s</h1>\n<p class=\"meta\">%s · "
 	    "%s → %s · ", r->ce.cycle.name, r->workspace != NULL ?
 	    r->workspace : "", r->ce.cycle.start, r->ce.cycle.end);
@@ -111,7 +121,7 @@ head(const struct review *r, struct buf *b)
 	html_printf(b, "<div class=\"tiles\"><div class=\"tile\"><b>%zu</b>"
 	    "objectives</div><div class=\"tile\"><b>%zu</b>key results</div>"
 	    "<div class=\"tile\"><b>", r->nobjs, r->nkrs);
-	grade_text(b, r->mean_grade);
+	mean_text(b, r->mean_grade);
 	html_printf(b, "</b>mean grade</div><div class=\"tile\"><b>%zu · %zu "
 	    "· %zu</b>green · yellow · red</div></div>\n",
 	    r->colours[COLOUR_GREEN], r->colours[COLOUR_YELLOW],
@@ -157,7 +167,7 @@ success(const struct review *r, struct buf *b)
 		    r->teams[i].nsuccess);
 		rate(b, r->teams[i].nsuccess, r->teams[i].ngraded);
 		html_raw(b, "</td><td class=\"n\">");
-		grade_text(b, r->teams[i].mean);
+		mean_text(b, r->teams[i].mean);
 		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</table>\n<h2>Committed vs aspirational</h2>\n<table><tr>"
@@ -168,7 +178,7 @@ success(const struct review *r, struct buf *b)
 		k = &r->kinds[i];
 		html_printf(b, "<tr><td>%s</td><td class=\"n\">%zu</td>"
 		    "<td class=\"n\">", obj_kind_names[i], k->nobjs);
-		grade_text(b, k->mean);
+		mean_text(b, k->mean);
 		html_printf(b, "</td><td class=\"n\">%zu</td><td class=\"n\">",
 		    k->nsuccess);
 		rate(b, k->nsuccess, k->ngraded);
@@ -318,5 +328,5 @@ review_html(const struct review *r, struct buf *b)
 	key_results(r, b);
 	kpis(r, b);
 	lessons(r, b);
-	html_raw(b, "</main></body></html>\n");
+	html_raw(b, "</div></body></html>\n");
 }

@@ -497,7 +497,7 @@ md_head(const struct review *r, struct buf *b)
 	md_puts(b, r->workspace);
 	buf_printf(b, "** · %s → %s · ", r->ce.cycle.start, r->ce.cycle.end);
 	header_state(r, b);
-	fmt_grade(r->mean_grade, g, sizeof(g));
+	fmt_mean(r->mean_grade, g, sizeof(g));
 	buf_printf(b, "\n\n| objectives | key results | mean grade | green |"
 	    " yellow | red | without data |\n|---:|---:|---:|---:|---:|---:|"
 	    "---:|\n| %zu | %zu | %s | %zu | %zu | %zu | %zu |\n", r->nobjs,
@@ -524,7 +524,7 @@ md_success(const struct review *r, struct buf *b)
 	for (i = 0; i < r->nteams; i++) {
 		fmt_rate(r->teams[i].nsuccess, r->teams[i].ngraded, rate,
 		    sizeof(rate));
-		fmt_grade(r->teams[i].mean, mean, sizeof(mean));
+		fmt_mean(r->teams[i].mean, mean, sizeof(mean));
 		buf_puts(b, "| ");
 		buf_repeat(b, "↳ ", (size_t)r->teams[i].depth);
 		md_puts(b, r->teams[i].team->name);
@@ -537,7 +537,7 @@ md_success(const struct review *r, struct buf *b)
 	for (i = 0; i < OBJ_KIND__MAX; i++) {
 		k = &r->kinds[i];
 		fmt_rate(k->nsuccess, k->ngraded, rate, sizeof(rate));
-		fmt_grade(k->mean, mean, sizeof(mean));
+		fmt_mean(k->mean, mean, sizeof(mean));
 		buf_printf(b, "| %s | %zu | %s | %zu | %s | %s |\n",
 		    obj_kind_names[i], k->nobjs, mean, k->nsuccess, rate,
 		    i == OBJ_COMMITTED ? "1.0" : "0.7");
