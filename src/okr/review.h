@@ -169,5 +169,11 @@ void		review_html(const struct review *, struct buf *);
  */
 void		review_fmt_kpi(const struct kpi_def *, double v, char *,
 		    size_t);
+/* A key result's final value as its kind reads (yes / no, "3 of 4
+ * milestones", a number with its unit), and its target ("70 NPS",
+ * "90–100%", "at least 85%"; "" for boolean and milestones, whose
+ * target is done). */
+void		review_fmt_kr_value(const struct review_kr *, char *, size_t);
+void		review_fmt_kr_target(const struct kr *, char *, size_t);
 
 #endif /* OKR_REVIEW_H */

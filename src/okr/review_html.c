@@ -216,6 +216,7 @@ key_results(const struct review *r, struct buf *b)
 {
 	const struct review_kr	*rk;
 	enum okr_status		 st;
+	char			 v[64], t[64];
 	size_t			 i, s;
 
 	html_raw(b, "<h2>Key results by final status</h2>\n<table><tr>"
@@ -234,15 +235,10 @@ key_results(const struct review *r, struct buf *b)
 			html_printf(b, "</td><td>%s <span class=\"note\">%s"
 			    "</span></td><td class=\"n\">", rk->ke->kr->title,
 			    rk->ref);
-			if (!isnan(rk->final_value))
-				html_printf(b, "%.4g", rk->final_value);
-			else
-				html_raw(b, "—");
-			html_raw(b, "</td><td class=\"n\">");
-			if (!isnan(rk->ke->kr->target))
-				html_printf(b, "%.4g", rk->ke->kr->target);
-			html_printf(b, " %s</td></tr>\n",
-			    rk->ke->kr->unit != NULL ? rk->ke->kr->unit : "");
+			review_fmt_kr_value(rk, v, sizeof(v));
+			review_fmt_kr_target(rk->ke->kr, t, sizeof(t));
+			html_printf(b, "%s</td><td class=\"n\">%s</td></tr>\n",
+			    v, t);
 		}
 	}
 	html_raw(b, "</table>\n");

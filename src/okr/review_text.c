@@ -294,17 +294,37 @@ text_objectives(const struct review *r, struct buf *b)
 	buf_puts(b, "  (✓ succeeded)\n");
 }
 
-/* A key result's final value as its kind reads: yes/no, a share of
- * milestones, or a number with its unit. */
-static void
-kr_value(const struct review_kr *rk, char *s, size_t sz)
+void
+review_fmt_kr_target(const struct kr *k, char *s, size_t sz)
+{
+	char	 lo[48], hi[48];
+
+	if (k->kind == KR_BAND) {
+		fmt_value(k->low, NULL, lo, sizeof(lo));
+		fmt_value(k->high, k->unit, hi, sizeof(hi));
+		if (isnan(k->low))
+			snprintf(s, sz, "at most %s", hi);
+		else if (isnan(k->high)) {
+			fmt_value(k->low, k->unit, lo, sizeof(lo));
+			snprintf(s, sz, "at least %s", lo);
+		} else
+			snprintf(s, sz, "%s–%s", lo, hi);
+	} else if (k->kind == KR_INCREASE || k->kind == KR_DECREASE)
+		fmt_value(k->target, k->unit, s, sz);
+	else
+		snprintf(s, sz, "%s", "");	/* done is the target */
+}
+
+void
+review_fmt_kr_value(const struct review_kr *rk, char *s, size_t sz)
 {
 	double	 v = rk->final_value;
 
 	if (rk->ke->kr->kind == KR_BOOLEAN && !isnan(v))
 		snprintf(s, sz, "%s", v >= 1 ? "yes" : "no");
 	else if (rk->ke->kr->kind == KR_MILESTONES && !isnan(v))
-		snprintf(s, sz, "%.0f%% of the milestones", v * 100);
+		snprintf(s, sz, "%zu of %zu milestones", rk->ke->ms_done,
+		    rk->ke->kr->nms);
 	else
 		fmt_value(v, rk->ke->kr->unit, s, sz);
 }
@@ -346,9 +366,8 @@ text_krs(const struct review *r, struct buf *b)
 			if (rk->status != st)
 				continue;
 			fmt_grade(rk->grade, g, sizeof(g));
-			kr_value(rk, v, sizeof(v));
-			fmt_value(rk->ke->kr->target, rk->ke->kr->unit, t,
-			    sizeof(t));
+			review_fmt_kr_value(rk, v, sizeof(v));
+			review_fmt_kr_target(rk->ke->kr, t, sizeof(t));
 			buf_puts(b, "    ");
 			cell(b, g, 3);
 			buf_puts(b, "  ");
@@ -356,7 +375,7 @@ text_krs(const struct review *r, struct buf *b)
 			buf_puts(b, "  ");
 			cell(b, rk->ke->kr->title, tw);
 			buf_printf(b, " final %s", v);
-			if (!isnan(rk->ke->kr->target))
+			if (t[0] != '\0')
 				buf_printf(b, " (target %s)", t);
 			buf_puts(b, "\n");
 		}
@@ -550,7 +569,7 @@ md_objectives(const struct review *r, struct buf *b)
 	const struct review_obj	*ro;
 	const struct review_kr	*rk;
 	enum okr_status		 st;
-	char			 g[16], v[48];
+	char			 g[16], v[48], t[48];
 	size_t			 i, s;
 
 	buf_puts(b, "\n## Objectives\n\n| grade | colour | kind | objective |"
@@ -568,7 +587,8 @@ md_objectives(const struct review *r, struct buf *b)
 		    ro->success == 0 ? "no" : "—");
 	}
 	buf_puts(b, "\n## Key results by final status\n\n| status | grade |"
-	    " key result | title | final value |\n|---|---:|---|---|---:|\n");
+	    " key result | title | final value | target |\n"
+	    "|---|---:|---|---|---:|---:|\n");
 	for (s = 0; s < STATUS__MAX; s++) {
 		st = review_status_order[s];
 		for (i = 0; i < r->nkrs; i++) {
@@ -576,12 +596,15 @@ md_objectives(const struct review *r, struct buf *b)
 			if (rk->status != st)
 				continue;
 			fmt_grade(rk->grade, g, sizeof(g));
-			kr_value(rk, v, sizeof(v));
+			review_fmt_kr_value(rk, v, sizeof(v));
+			review_fmt_kr_target(rk->ke->kr, t, sizeof(t));
 			buf_printf(b, "| %s | %s | `%s` | ",
 			    review_status_words[st], g, rk->ref);
 			md_puts(b, rk->ke->kr->title);
 			buf_puts(b, " | ");
 			md_puts(b, v);
+			buf_puts(b, " | ");
+			md_puts(b, t);
 			buf_puts(b, " |\n");
 		}
 	}
