@@ -191,6 +191,17 @@ note_read(struct wsy *y, yaml_node_pair_t *p, struct arena *a,
 	return ERR_OK;
 }
 
+/* Are the keys of pairs a and b the same text? */
+static int
+same_key(struct wsy *y, const yaml_node_pair_t *a, const yaml_node_pair_t *b)
+{
+	const yaml_node_t	*x = wsy_node(y, a->key), *z = wsy_node(y, b->key);
+
+	return x->type == YAML_SCALAR_NODE && z->type == YAML_SCALAR_NODE &&
+	    strcmp((const char *)x->data.scalar.value,
+	    (const char *)z->data.scalar.value) == 0;
+}
+
 enum err_code
 close_notes_load(const char *path, struct arena *a, struct close_note **out,
     size_t *nout, struct err *e)
@@ -226,9 +237,7 @@ close_notes_load(const char *path, struct arena *a, struct close_note **out,
 	for (p = root->data.mapping.pairs.start;
 	    p < root->data.mapping.pairs.top && rc == ERR_OK; p++) {
 		for (q = root->data.mapping.pairs.start; q < p; q++)
-			if (strcmp((const char *)wsy_node(&y, q->key)->data.
-			    scalar.value, (const char *)wsy_node(&y, p->key)->
-			    data.scalar.value) == 0)
+			if (same_key(&y, q, p))
 				break;
 		if (q < p) {
 			rc = wsy_fail(&y, wsy_node(&y, p->key), "objective "
