@@ -10,6 +10,7 @@
  *
  * Each check-in writes one history row under the key result's label
  * ("OBJ/KR"), so `history nps/score` shows the values next to the edits.
+ * A closed cycle takes no check-in (okr/close.h): its record is final.
  */
 #include <math.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 
 #include "core/clock.h"
 #include "core/parse.h"
+#include "okr/close.h"
 #include "okr/okr.h"
 #include "okr/refs.h"
 
@@ -141,7 +143,8 @@ checkin_add(struct okr *o, const char *ref, struct checkin *c,
 	char		 old[32], new[32];
 	enum err_code	 rc;
 
-	if ((rc = kr_get(o, ref, &a, &k, e)) != ERR_OK)
+	if ((rc = kr_get(o, ref, &a, &k, e)) != ERR_OK ||
+	    (rc = close_guard_objective(o, k.objective, e)) != ERR_OK)
 		goto out;
 	field_fmt_number(c->value, new, sizeof(new));
 	if (k.kind == KR_MILESTONES)
@@ -193,7 +196,8 @@ checkin_milestone(struct okr *o, const char *ref, const char *title,
 	enum err_code	 rc;
 
 	done = done != 0;
-	if ((rc = kr_get(o, ref, &a, &k, e)) != ERR_OK)
+	if ((rc = kr_get(o, ref, &a, &k, e)) != ERR_OK ||
+	    (rc = close_guard_objective(o, k.objective, e)) != ERR_OK)
 		goto out;
 	if (k.kind != KR_MILESTONES) {
 		rc = err_setf(e, ERR_INVAL, "milestone", "milestone: \"%s\" is "

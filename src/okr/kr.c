@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/parse.h"
+#include "okr/close.h"
 #include "okr/kpilink.h"
 #include "okr/okr.h"
 #include "okr/refs.h"
@@ -344,6 +345,29 @@ ms_format(const struct kr *k, struct buf *b)
 }
 
 /*
+ * The lock of a closed cycle (okr/close.h): an update that changes
+ * anything of a key result there is refused; one that changes nothing
+ * (apply of an unchanged file) passes.
+ */
+static enum err_code
+kr_guard(struct okr *o, const struct kr *old, const struct kr *k,
+    struct err *e)
+{
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	int		 differ;
+
+	if (!(differ = close_fields_differ(kr_fields, old, k, NULL))) {
+		ms_format(old, &a);
+		ms_format(k, &b);
+		differ = buf_error(&a) != ERR_OK || buf_error(&b) != ERR_OK ||
+		    strcmp(buf_cstr(&a), buf_cstr(&b)) != 0;
+	}
+	buf_release(&a);
+	buf_release(&b);
+	return differ ? close_guard_objective(o, old->objective, e) : ERR_OK;
+}
+
+/*
  * If k's milestones differ from old's (NULL: a new key result), record
  * the change and write them: titles no longer listed are deleted, the rest
  * upserted, which keeps the done time of every title that remains.
@@ -395,6 +419,7 @@ kr_add(struct okr *o, struct kr *k, struct err *e)
 
 	k->id = 0;
 	if ((rc = kr_check(o, NULL, k, &ids, e)) != ERR_OK ||
+	    (rc = close_guard_objective(o, k->objective, e)) != ERR_OK ||
 	    (rc = store_int(o->st, STMT_KR_NEXT_SEQ, &seq, e, "i",
 	    ids.objective)) != ERR_OK ||
 	    (rc = store_int(o->st, STMT_KR_INSERT, &k->id, e, "ititIttrrrrrtttt",
@@ -421,7 +446,8 @@ kr_update(struct okr *o, const struct kr *old, struct kr *k,
 
 	k->id = old->id;
 	k->objective_id = old->objective_id;
-	if ((rc = kr_check(o, old, k, &ids, e)) != ERR_OK)
+	if ((rc = kr_check(o, old, k, &ids, e)) != ERR_OK ||
+	    (rc = kr_guard(o, old, k, e)) != ERR_OK)
 		return rc;
 	snprintf(label, sizeof(label), "%s/%s", k->objective, k->key);
 	if ((rc = history_diff(o, "kr", k->id, label, kr_fields, old, k, e))
@@ -439,8 +465,16 @@ kr_rm(struct okr *o, const char *ref, struct err *e)
 {
 	enum err_code	 rc;
 	int64_t		 id;
+	char		 obj[128];
+	const char	*slash;
 
-	if ((rc = ref_kr(o, ref, &id, e)) != ERR_OK ||
+	if ((rc = ref_kr(o, ref, &id, e)) != ERR_OK)
+		return rc;
+	/* ref_kr checked the form: "OBJECTIVE/KR" */
+	slash = strchr(ref, '/');
+	snprintf(obj, sizeof(obj), "%.*s", slash != NULL ?
+	    (int)(slash - ref) : 0, ref);
+	if ((rc = close_guard_objective(o, obj, e)) != ERR_OK ||
 	    (rc = history_add(o, "kr", id, ref, "removed", ref, NULL, e))
 	    != ERR_OK)
 		return rc;

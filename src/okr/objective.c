@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/parse.h"
+#include "okr/close.h"
 #include "okr/okr.h"
 #include "okr/refs.h"
 
@@ -398,6 +399,37 @@ out:
 	return rc;
 }
 
+/*
+ * The lock of a closed cycle (okr/close.h): only the retrospective and
+ * the post-mortem of its objectives may still change; an update that
+ * changes nothing (apply of an unchanged file) passes.  Moving an
+ * objective into a closed cycle is refused too.
+ */
+static enum err_code
+objective_guard(struct okr *o, const struct objective *old,
+    const struct objective *ob, struct err *e)
+{
+	static const char *const notes[] = { "retrospective", "postmortem",
+		NULL };
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	enum err_code	 rc;
+	int		 differ;
+
+	if (strcmp(old->cycle, ob->cycle) != 0 &&
+	    (rc = close_guard_cycle(o, ob->cycle, e)) != ERR_OK)
+		return rc;
+	if (!(differ = close_fields_differ(objective_fields, old, ob,
+	    notes))) {
+		align_join(old, &a);
+		align_join(ob, &b);
+		differ = buf_error(&a) != ERR_OK || buf_error(&b) != ERR_OK ||
+		    strcmp(buf_cstr(&a), buf_cstr(&b)) != 0;
+	}
+	buf_release(&a);
+	buf_release(&b);
+	return differ ? close_guard_cycle(o, old->cycle, e) : ERR_OK;
+}
+
 enum err_code
 objective_add(struct okr *o, struct objective *ob, struct err *e)
 {
@@ -407,6 +439,7 @@ objective_add(struct okr *o, struct objective *ob, struct err *e)
 
 	ob->id = 0;
 	if ((rc = objective_check(o, NULL, ob, &a, &ids, e)) == ERR_OK &&
+	    (rc = close_guard_cycle(o, ob->cycle, e)) == ERR_OK &&
 	    (rc = store_int(o->st, STMT_OBJ_INSERT, &ob->id, e, "tittIIttrtt",
 	    ob->key, ids.cycle, ob->title, ob->description, ids.team,
 	    ids.person, obj_kind_names[ob->kind], obj_state_names[ob->state],
@@ -428,6 +461,7 @@ objective_update(struct okr *o, const struct objective *old,
 
 	ob->id = old->id;
 	if ((rc = objective_check(o, old, ob, &a, &ids, e)) == ERR_OK &&
+	    (rc = objective_guard(o, old, ob, e)) == ERR_OK &&
 	    (rc = history_diff(o, "objective", ob->id, ob->key,
 	    objective_fields, old, ob, e)) == ERR_OK &&
 	    (rc = store_exec(o->st, STMT_OBJ_UPDATE, e, "itittIIttrtt",
@@ -446,6 +480,7 @@ objective_rm(struct okr *o, const char *key, struct err *e)
 	int64_t		 id;
 
 	if ((rc = ref_objective(o, key, &id, e)) != ERR_OK ||
+	    (rc = close_guard_objective(o, key, e)) != ERR_OK ||
 	    (rc = history_add(o, "objective", id, key, "removed", key, NULL,
 	    e)) != ERR_OK)
 		return rc;

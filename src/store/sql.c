@@ -738,4 +738,36 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT c.id, c.entity, c.entity_id, k.key, c.author, c.at, "
 	    "c.text FROM comment c LEFT JOIN key_result k ON k.id = c.kr_id "
 	    "WHERE c.objective_id = $1 ORDER BY c.at, c.id",
+	[STMT_CYCLE_CLOSE_GET] =
+	    "SELECT id, closed_at, closed_by FROM cycle WHERE name = $1",
+	[STMT_CYCLE_CLOSE_SET] =
+	    "UPDATE cycle SET state = 'closed', closed_at = $2, "
+	    "closed_by = $3 WHERE id = $1",
+	[STMT_OBJ_CLOSED_GET] =
+	    "SELECT c.name, c.closed_at, c.closed_by FROM objective o "
+	    "JOIN cycle c ON c.id = o.cycle_id WHERE o.key = $1",
+	[STMT_OBJ_FREEZE] =
+	    "UPDATE objective SET grade = $2, state = 'closed' WHERE id = $1",
+	[STMT_KR_FREEZE] =
+	    "UPDATE key_result SET grade = $2, final_value = $3, "
+	    "final_status = $4 WHERE id = $1",
+	[STMT_KR_FINAL_LIST] =
+	    "SELECT k.id, k.grade, k.final_value, k.final_status "
+	    "FROM key_result k JOIN objective o ON o.id = k.objective_id "
+	    "JOIN cycle c ON c.id = o.cycle_id WHERE c.name = $1 "
+	    "ORDER BY k.id",
+	[STMT_CYCLE_KPI_UPSERT] =
+	    "INSERT INTO cycle_kpi(cycle_id, kpi, filter, start_value, "
+	    "start_n, end_value, end_n) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+	    "ON CONFLICT (cycle_id, kpi, filter) DO UPDATE SET "
+	    "start_value = excluded.start_value, start_n = excluded.start_n, "
+	    "end_value = excluded.end_value, end_n = excluded.end_n",
+	[STMT_CYCLE_KPI_LIST] =
+	    "SELECT kpi, filter, start_value, start_n, end_value, end_n "
+	    "FROM cycle_kpi WHERE cycle_id = $1 ORDER BY kpi, filter",
+	[STMT_OBJ_CARRIED_SET] =
+	    "UPDATE objective SET carried_from = $2 WHERE id = $1",
+	[STMT_OBJ_CARRIED_FIND] =
+	    "SELECT o.key FROM objective o JOIN cycle c ON c.id = o.cycle_id "
+	    "WHERE o.carried_from = $1 AND c.name = $2",
 };

@@ -121,7 +121,18 @@
 	X(TOKEN_REVOKE)		/* id, revoked_at */ \
 	/* comments on objectives and key results (okr/comment.h) */ \
 	X(COMMENT_INSERT)	/* entity, entity_id, objective_id, kr_id or NULL, author, at, text -> id */ \
-	X(COMMENT_LIST_OBJ)	/* objective_id -> id, entity, entity_id, kr key or NULL, author, at, text */
+	X(COMMENT_LIST_OBJ)	/* objective_id -> id, entity, entity_id, kr key or NULL, author, at, text */ \
+	/* cycle close, review and carry-over (okr/close.h, okr/review.h) */ \
+	X(CYCLE_CLOSE_GET)	/* name -> id, closed_at, closed_by */ \
+	X(CYCLE_CLOSE_SET)	/* id, closed_at, closed_by: state closed */ \
+	X(OBJ_CLOSED_GET)	/* objective key -> cycle name, closed_at, closed_by */ \
+	X(OBJ_FREEZE)		/* id, grade: state closed */ \
+	X(KR_FREEZE)		/* id, grade, final_value, final_status */ \
+	X(KR_FINAL_LIST)	/* cycle name -> kr id, grade, final_value, final_status */ \
+	X(CYCLE_KPI_UPSERT)	/* cycle_id, kpi, filter, start_value, start_n, end_value, end_n */ \
+	X(CYCLE_KPI_LIST)	/* cycle_id -> kpi, filter, start_value, start_n, end_value, end_n */ \
+	X(OBJ_CARRIED_SET)	/* id, carried_from */ \
+	X(OBJ_CARRIED_FIND)	/* carried_from key, cycle name -> key */
 
 enum stmt {
 #define X(n) STMT_##n,
