@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "okr/close.h"
 #include "okr/okr.h"
 #include "okr/refs.h"
 
@@ -145,6 +146,10 @@ cycle_update(struct okr *o, const struct cycle *old, struct cycle *c,
 	enum err_code	 rc;
 
 	c->id = old->id;
+	/* a closed cycle's dates, name and state are what was graded */
+	if (close_fields_differ(cycle_fields, old, c, NULL) &&
+	    (rc = close_guard_cycle(o, old->name, e)) != ERR_OK)
+		return rc;
 	if ((rc = cycle_check(o, old, c, e)) != ERR_OK ||
 	    (rc = history_diff(o, "cycle", c->id, c->name, cycle_fields, old,
 	    c, e)) != ERR_OK)
@@ -160,6 +165,7 @@ cycle_rm(struct okr *o, const char *name, struct err *e)
 	int64_t		 id, objs = 0;
 
 	if ((rc = ref_cycle(o, name, &id, e)) != ERR_OK ||
+	    (rc = close_guard_cycle(o, name, e)) != ERR_OK ||
 	    (rc = store_int(o->st, STMT_CYCLE_USES, &objs, e, "i", id))
 	    != ERR_OK)
 		return rc;

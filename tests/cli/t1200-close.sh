@@ -90,6 +90,14 @@ fails 1 "a check-in on a closed cycle is refused" \
     okrdesk checkin aht/aht 330 --at 2026-12-30
 contains "... as closed" "$err" "cycle \"2026-Q4\" is closed"
 fails 1 "a key result edit is refused" okrdesk kr edit aht/aht --target 280
+fails 1 "moving a closed cycle's end is refused" \
+    okrdesk cycle edit 2026-Q4 --end 2027-01-15
+contains "... as closed" "$err" "cycle \"2026-Q4\" is closed"
+fails 1 "reopening it by hand is refused" \
+    okrdesk cycle edit 2026-Q4 --state active
+fails 1 "removing it is refused" okrdesk cycle rm 2026-Q4
+same "... it is still closed, its end unchanged" \
+    "$(q "SELECT state || '|' || end_date FROM cycle")" "closed|2026-12-31"
 ok "a retrospective may still be written" \
     okrdesk objective edit love --retrospective "Callbacks moved NPS."
 
