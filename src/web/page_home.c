@@ -75,7 +75,9 @@ cycle_line(struct page *p, const struct cycle_eval *ce)
 	html_printf(p->b, _("week %d of %d"), ce->week, ce->nweeks);
 	html_printf(p->b, " · %s ", _("expected pace"));
 	page_pct(p, ce->expected);
-	html_raw(p->b, "</p>\n");
+	html_raw(p->b, " · <a href=\"/cycles/");
+	html_url(p->b, ce->cycle.name);
+	html_printf(p->b, "/review\">%s</a></p>\n", _("Cycle review"));
 }
 
 /* The filter form: cycle and team, a GET that works without script. */

@@ -9,6 +9,7 @@
 
 #include "web/api_entity.h"
 #include "web/api_more.h"
+#include "web/coach.h"
 #include "web/metrics.h"
 #include "web/page.h"
 #include "web/router.h"
@@ -20,6 +21,7 @@ const struct route *const route_tables[] = {
 	api_routes,
 	api_entity_routes,
 	api_more_routes,
+	coach_routes,
 	metrics_routes,
 	survey_routes,
 	edit_routes,		/* before page_routes: /objectives/new */

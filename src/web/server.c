@@ -84,6 +84,17 @@ static const struct http_param security_headers[] = {
 	{ "X-Frame-Options", "DENY" },
 };
 
+static int
+resp_has_header(const struct http_resp *resp, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < resp->nheaders; i++)
+		if (strcasecmp(resp->headers[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static double
 ms_since(const struct timespec *t0)
 {
@@ -183,10 +194,13 @@ send_resp(struct conn *c, struct MHD_Connection *mc, struct http_resp *resp,
 		free(data);
 		return MHD_NO;
 	}
+	/* a handler may replace a security header with a stricter or more
+	 * precise one (the review page's CSP names its style by hash) */
 	for (i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]);
 	    i++)
-		MHD_add_response_header(r, security_headers[i].name,
-		    security_headers[i].value);
+		if (!resp_has_header(resp, security_headers[i].name))
+			MHD_add_response_header(r, security_headers[i].name,
+			    security_headers[i].value);
 	if (resp->content_type != NULL)
 		MHD_add_response_header(r, "Content-Type",
 		    resp->content_type);
