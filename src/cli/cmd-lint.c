@@ -30,7 +30,7 @@ const struct cmd_entry cmd_lint_entry = {
 	"  no-key-results        an objective with no key result: nothing\n"
 	"                        measures it\n"
 	"  kr-no-target          an increase/decrease key result with no\n"
-	"                        target, or a band with neither bound\n"
+	"                        target: no progress can be computed\n"
 	"warnings:\n"
 	"  too-many-objectives   an owner with more objectives in the cycle\n"
 	"                        than max_objectives (5)\n"

@@ -28,8 +28,7 @@ const struct lint_rule_def lint_rules[LINT_RULE__MAX] = {
 	[LINT_NO_KEY_RESULTS] = { "no-key-results", LINT_ERROR,
 	    "an objective with no key result: nothing measures it" },
 	[LINT_KR_NO_TARGET] = { "kr-no-target", LINT_ERROR,
-	    "an increase/decrease key result with no target, or a band "
-	    "with neither bound" },
+	    "an increase/decrease key result with no target" },
 	[LINT_TOO_MANY_OBJECTIVES] = { "too-many-objectives", LINT_WARNING,
 	    "an owner with more objectives in the cycle than max_objectives" },
 	[LINT_TOO_MANY_KRS] = { "too-many-krs", LINT_WARNING,
@@ -282,15 +281,6 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 		f->suggestion = arena_printf(c->a, "set the value that means "
 		    "done: okrdesk kr edit %s --target N", ref);
 	}
-	if (k->kind == KR_BAND && isnan(k->low) && isnan(k->high)) {
-		if ((f = lint_add(c, LINT_KR_NO_TARGET, "kr", ref, k->title))
-		    == NULL)
-			return nomem(c);
-		f->message = arena_printf(c->a, "band key result with neither "
-		    "a low nor a high bound: every value is inside");
-		f->suggestion = arena_printf(c->a, "set the corridor: okrdesk "
-		    "kr edit %s --low N --high N (either may stay open)", ref);
-	}
 	if (linear && isnan(k->baseline) && !(k->kpi != NULL &&
 	    k->kpi_baseline != NULL)) {
 		if ((f = lint_add(c, LINT_KR_NO_BASELINE, "kr", ref, k->title))
@@ -363,8 +353,8 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		if ((f = lint_add(c, LINT_TOO_MANY_KRS, "objective", ob->key,
 		    ob->title)) == NULL)
 			return nomem(c);
-		f->message = arena_printf(c->a, "%zu key results, more than the "
-		    "limit of %lld", oe->nkrs, (long long)max);
+		f->message = arena_printf(c->a, "%zu key results, more than "
+		    "the limit of %lld", oe->nkrs, (long long)max);
 		f->suggestion = arena_printf(c->a, "keep the few that best "
 		    "show the objective is met and watch the rest as KPIs (the "
 		    "limit: okrdesk workspace edit --max_krs N)");
@@ -390,12 +380,12 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		if ((f = lint_add(c, LINT_KPI_NOT_OKR, "objective", ob->key,
 		    ob->title)) == NULL)
 			return nomem(c);
-		f->message = arena_printf(c->a, "all %zu of its key results are "
-		    "bands: it holds a KPI steady rather than changing "
+		f->message = arena_printf(c->a, "all %zu of its key results "
+		    "are bands: it holds a KPI steady rather than changing "
 		    "something", oe->nkrs);
-		f->suggestion = arena_printf(c->a, "watch the KPI as a corridor "
-		    "(okrdesk kpi corridor) and give the objective a key result "
-		    "that moves");
+		f->suggestion = arena_printf(c->a, "watch the KPI as a "
+		    "corridor (okrdesk kpi corridor) and give the objective a "
+		    "key result that moves");
 		lint_num(f, "bands", (double)nband);
 	}
 	if (neff > 0 && nqual == 0) {
@@ -408,9 +398,9 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		    "with no quality key result (CSAT, FCR, QA score, reopen "
 		    "rate) beside %s", neff == 1 ? "" : "s", buf_cstr(&eff),
 		    neff == 1 ? "it" : "them");
-		f->suggestion = arena_printf(c->a, "add a guardrail to %s, e.g. "
-		    "CSAT or reopen rate held at today's level, so speed is not "
-		    "bought with quality", ob->key);
+		f->suggestion = arena_printf(c->a, "add a guardrail to %s, "
+		    "e.g. CSAT or reopen rate held at today's level, so speed "
+		    "is not bought with quality", ob->key);
 		lint_num(f, "efficiency", (double)neff);
 		lint_num(f, "quality", 0);
 	}
@@ -424,8 +414,8 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		f->message = arena_printf(c->a, "owned by %s and aligned to "
 		    "nothing in %s", owner != NULL ? owner : "nobody",
 		    ce->cycle.name);
-		f->suggestion = arena_printf(c->a, "align it to the objective or "
-		    "key result above it that it serves: okrdesk objective "
+		f->suggestion = arena_printf(c->a, "align it to the objective "
+		    "or key result above it that it serves: okrdesk objective "
 		    "edit %s --align PARENT", ob->key);
 	}
 	return ERR_OK;
@@ -466,7 +456,7 @@ rule_kpis(struct lint_ctx *c)
 	struct kpi_corridor	*cor;
 	struct lint_finding	*f;
 	struct buf		 list = BUF_INIT;
-	const char		**keys;
+	const char		**keys, *name;
 	enum err_code		 rc;
 	int64_t			 max = c->o->ws.max_kpis;
 	size_t			 ncor, t, i, j, n, cap;
@@ -500,13 +490,14 @@ rule_kpis(struct lint_ctx *c)
 		buf_reset(&list);
 		for (i = 0; i < n; i++)
 			buf_printf(&list, "%s%s", i > 0 ? ", " : "", keys[i]);
-		if ((f = lint_add(c, LINT_TOO_MANY_KPIS, "team",
-		    ce->teams[t].team->name, ce->teams[t].team->name)) == NULL) {
+		name = ce->teams[t].team->name;
+		if ((f = lint_add(c, LINT_TOO_MANY_KPIS, "team", name, name))
+		    == NULL) {
 			buf_release(&list);
 			return nomem(c);
 		}
-		f->message = arena_printf(c->a, "%s watches %zu KPIs (%s), more "
-		    "than the limit of %lld", ce->teams[t].team->name, n,
+		f->message = arena_printf(c->a, "%s watches %zu KPIs (%s), "
+		    "more than the limit of %lld", name, n,
 		    buf_cstr(&list), (long long)max);
 		f->suggestion = arena_printf(c->a, "keep the KPIs the team can "
 		    "act on this cycle; leave the others to the teams that "

@@ -147,7 +147,8 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke)
 	struct kpi_result	 r;
 	struct lint_finding	*f;
 	const char		*u = k->unit;
-	double			 scale, dir, gap, w, sigma, plaus, best, v;
+	double			 scale, dir, gap, w, sigma, plaus, best;
+	double			 v;
 	double			 mean = 0, ss = 0, prev = NAN;
 	enum err_code		 rc;
 	size_t			 i, weeks = 0, nch = 0;
@@ -237,7 +238,8 @@ sample(struct lint_ctx *c, const struct kr_eval *ke)
 	struct lint_finding	*f;
 	const char		*u = k->unit;
 	char			 d0[16], d1[16];
-	double			 scale, dir, gap, lo, hi, half, p, width, need;
+	double			 scale, dir, gap, lo, hi, half, p, width;
+	double			 need;
 	enum err_code		 rc;
 	int			 days;
 
@@ -268,7 +270,7 @@ sample(struct lint_ctx *c, const struct kr_eval *ke)
 		lo = fmax(cl->value - half, -100) * scale;
 		hi = fmin(cl->value + half, 100) * scale;
 	} else
-		return ERR_OK;	/* a mean score: the engine gives no spread */
+		return ERR_OK;	/* a mean score: no spread to judge by */
 	if (!((width = hi - lo) > gap))
 		return ERR_OK;
 	/* the interval narrows with the square root of n */
