@@ -346,7 +346,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		f->message = arena_printf(c->a, "no key result: nothing "
 		    "measures whether it is met");
 		f->suggestion = arena_printf(c->a, "add two to five measurable "
-		    "key results: okrdesk kr add %s KEY --title ... --baseline "
+		    "key results: okrdesk kr add %s/KEY --title ... --baseline "
 		    "N --target N", ob->key);
 	}
 	if (max > 0 && (int64_t)oe->nkrs > max) {
@@ -380,9 +380,14 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		if ((f = lint_add(c, LINT_KPI_NOT_OKR, "objective", ob->key,
 		    ob->title)) == NULL)
 			return nomem(c);
-		f->message = arena_printf(c->a, "all %zu of its key results "
-		    "are bands: it holds a KPI steady rather than changing "
-		    "something", oe->nkrs);
+		if (oe->nkrs == 1)
+			f->message = arena_printf(c->a, "its only key result is "
+			    "a band: it holds a KPI steady rather than changing "
+			    "something");
+		else
+			f->message = arena_printf(c->a, "all %zu of its key "
+			    "results are bands: it holds KPIs steady rather "
+			    "than changing something", oe->nkrs);
 		f->suggestion = arena_printf(c->a, "watch the KPI as a "
 		    "corridor (okrdesk kpi corridor) and give the objective a "
 		    "key result that moves");

@@ -24,6 +24,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/clock.h"
@@ -73,8 +74,9 @@ change(struct arena *a, double v, const char *unit)
 {
 	if (unit == NULL || unit[0] == '\0')
 		return num(a, v);
-	return arena_printf(a, "%s %s", num(a, v), strcmp(unit, "%") ? unit :
-	    "pts");
+	/* a percentage or an NPS moves by points */
+	return arena_printf(a, "%s %s", num(a, v), strcmp(unit, "%") &&
+	    strcasecmp(unit, "NPS") ? unit : "pts");
 }
 
 /* The query of the key result's KPI and segment; 0 when it has none. */

@@ -14,7 +14,6 @@ for code in no-key-results kr-no-target too-many-objectives too-many-krs \
     unaligned; do
 	contains "... explains $code" "$out" "  $code "
 done
-fails 2 "lint with an unknown option is a usage error" okrdesk lint --x
 fails 1 "lint without a workspace fails" okrdesk lint
 
 {
@@ -28,6 +27,8 @@ fails 1 "lint without a workspace fails" okrdesk lint
 	    --baseline 52 --target 70
 } >/dev/null || { echo "Bail out! setup failed"; exit 1; }
 
+fails 2 "lint with an unknown option is a usage error" okrdesk lint --x
+fails 2 "... and so is an argument" okrdesk lint 2026-Q4
 ok "a sound cycle lints clean" okrdesk lint
 same "... and says so" "$(printf '%s' "$out" | tail -1)" "no findings"
 ok "... in JSON too" okrdesk lint --json
