@@ -17,6 +17,17 @@
  * on a day of the week that differs by key result, the latest one at most
  * 2 days and 3 hours before now, so that no active key result is outdated
  * (cadence 7 + grace 3 days) -- except the one meant to be.
+ *
+ * The demo also carries the weaknesses okrdesk lint is meant to find, one
+ * for each rule a real support team plausibly breaks, and nothing else
+ * on any day (docs/coaching.md lists them): an objective drafted without
+ * key results (qa-calibration), a pilot with no baseline, a key result
+ * with no unit, one worded as a task, an objective that only holds a
+ * band (fcr-85), speed with no quality guardrail (email-6h), a response
+ * rate target far beyond the KPI's history, a transactional NPS target
+ * finer than its sample can show, and an objective aligned to nothing
+ * (kb-95).  The generated data is stationary, so the other KPI-fed
+ * targets are bands or stay within the KPI's weekly variation.
  */
 #include <math.h>
 #include <stdio.h>
