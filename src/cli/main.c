@@ -42,6 +42,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_token_entry,
 	&cmd_survey_entry,
 	&cmd_review_entry,
+	&cmd_lint_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

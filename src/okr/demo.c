@@ -17,6 +17,17 @@
  * on a day of the week that differs by key result, the latest one at most
  * 2 days and 3 hours before now, so that no active key result is outdated
  * (cadence 7 + grace 3 days) -- except the one meant to be.
+ *
+ * The demo also carries the weaknesses okrdesk lint is meant to find, one
+ * for each rule a real support team plausibly breaks, and nothing else
+ * on any day (docs/coaching.md lists them): an objective drafted without
+ * key results (qa-calibration), a pilot with no baseline, a key result
+ * with no unit, one worded as a task, an objective that only holds a
+ * band (fcr-85), speed with no quality guardrail (email-6h), a response
+ * rate target far beyond the KPI's history, a transactional NPS target
+ * finer than its sample can show, and an objective aligned to nothing
+ * (kb-95).  The generated data is stationary, so the other KPI-fed
+ * targets are bands or stay within the KPI's weekly variation.
  */
 #include <math.h>
 #include <stdio.h>
@@ -97,7 +108,8 @@ static const struct {
 	{ "escalations-15", "Escalations down 15%", "Tier 2", NULL,
 	    OBJ_COMMITTED, { "scale/cost" }, NULL },
 	{ "kb-95", "A knowledge base agents trust", "Tier 2", NULL,
-	    OBJ_COMMITTED, { "love" }, NULL },
+	    OBJ_COMMITTED, { NULL }, "Tier 2's own project, aligned to "
+	    "nothing yet." },
 	{ "qa-80", "Quality you can hear on every call", "Quality", NULL,
 	    OBJ_ASPIRATIONAL, { "scale" }, NULL },
 	{ "training-20h", "20 hours of training per agent", "Quality", NULL,
@@ -106,6 +118,9 @@ static const struct {
 	    OBJ_ASPIRATIONAL, { "love" }, NULL },
 	{ "survey-70", "Hear back from 70% of the customers we help", NULL,
 	    "Sofia Constantin", OBJ_ASPIRATIONAL, { "nps-70/nps" }, NULL },
+	{ "qa-calibration", "Reviewers who score alike", NULL, "Elena Marin",
+	    OBJ_ASPIRATIONAL, { "qa-80" }, "Drafted: the key results come "
+	    "after the first calibration round." },
 };
 
 struct demo_kr {
@@ -119,72 +134,78 @@ struct demo_kr {
 	const char	*note;		/* on the latest check-in */
 	const char	*ms[5];
 	const char	*kpi, *kpi_filter;	/* PLAN_KPI: fed by the data */
+	const char	*kpi_window;	/* NULL: the cycle to date */
 };
 
 #define N	NAN
 static const struct demo_kr demo_krs[] = {
 	{ "love", "nps", "Company NPS of 70 or more", "Mara Ionescu",
 	    KR_INCREASE, "NPS", 52, 70, N, N, 1, PLAN_ON, 0, .7, .8,
-	    "promoters up after the callback pilot", { NULL }, NULL, NULL },
-	{ "love", "csat", "CSAT across channels from 58% to 75%",
-	    "Mara Ionescu", KR_INCREASE, "%", 58, 75, N, N, 1, PLAN_KPI, 1,
-	    N, N, NULL, { NULL }, "csat", NULL },
+	    "promoters up after the callback pilot", { NULL }, NULL, NULL,
+	    NULL },
+	{ "love", "csat", "CSAT across channels kept at 60% or more",
+	    "Mara Ionescu", KR_BAND, "%", N, N, 60, N, 1, PLAN_KPI, 1,
+	    N, N, NULL, { NULL }, "csat", NULL, NULL },
 	{ "scale", "cost", "Cost per contact from 6.20 to 5.00 EUR",
 	    "Mara Ionescu", KR_DECREASE, "EUR", 6.2, 5.0, N, N, 1, PLAN_ON, 2,
-	    .8, .8, NULL, { NULL }, NULL, NULL },
+	    .8, .8, NULL, { NULL }, NULL, NULL, NULL },
 	{ "scale", "sla", "SLA compliance kept within 85–100%",
 	    "Radu Georgescu", KR_BAND, "%", N, N, 85, 100, 1, PLAN_KPI, 1,
-	    N, N, NULL, { NULL }, "sla_compliance", NULL },
-	{ "nps-70", "nps", "Transactional NPS from 20 to 45", "Mara Ionescu",
-	    KR_INCREASE, "NPS", 20, 45, N, N, 2, PLAN_KPI, 0, N, N, NULL,
-	    { NULL }, "nps", NULL },
+	    N, N, NULL, { NULL }, "sla_compliance", NULL, NULL },
+	{ "nps-70", "nps", "Transactional NPS from 20 to 58", "Mara Ionescu",
+	    KR_INCREASE, "NPS", 20, 58, N, N, 2, PLAN_KPI, 0, N, N, NULL,
+	    { NULL }, "nps", NULL, "28d" },
 	{ "nps-70", "detractors", "Detractors called back within 48 hours",
 	    "Andrei Pop", KR_INCREASE, "%", 40, 90, N, N, 1, PLAN_RISK, 0, .6,
-	    .5, "callback queue short-staffed on Mondays", { NULL }, NULL, NULL },
+	    .5, "callback queue short-staffed on Mondays", { NULL }, NULL, NULL,
+	    NULL },
 	{ "churn-20", "churn", "Monthly churn from 5.0% to 4.0%",
 	    "Mara Ionescu", KR_DECREASE, "%", 5.0, 4.0, N, N, 1, PLAN_OFF, 2,
-	    .5, .4, "cancellations up after the price change", { NULL }, NULL, NULL },
+	    .5, .4, "cancellations up after the price change", { NULL }, NULL,
+	    NULL, NULL },
 	{ "email-6h", "response", "Median first reply to email: 5 h to 3 h",
 	    "Ana Dumitru", KR_DECREASE, "h", 5, 3, N, N, 1, PLAN_KPI, 1, N, N,
-	    NULL, { NULL }, "frt_median", "channel=email" },
+	    NULL, { NULL }, "frt_median", "channel=email", NULL },
 	{ "email-6h", "backlog", "Emails waiting over 24 hours: 120 to 0",
 	    "Victor Stan", KR_DECREASE, "emails", 120, 0, N, N, 1, PLAN_OFF, 0,
-	    .5, .3, "billing spike after the price change", { NULL }, NULL, NULL },
-	{ "fcr-85", "fcr", "First contact resolution in Tier 1: 35% to 55%",
-	    "Andrei Pop", KR_INCREASE, "%", 35, 55, N, N, 1, PLAN_KPI, 1, N, N,
-	    NULL, { NULL }, "fcr_rate", "team=Tier 1" },
+	    .5, .3, "billing spike after the price change", { NULL }, NULL, NULL,
+	    NULL },
+	{ "fcr-85", "fcr", "First contact resolution in Tier 1 kept at 36% "
+	    "or more", "Andrei Pop", KR_BAND, "%", N, N, 36, N, 1, PLAN_KPI, 1,
+	    N, N, NULL, { NULL }, "fcr_rate", "team=Tier 1", NULL },
 	{ "escalations-15", "escalations", "Escalations to engineering: 240 "
-	    "to 204", "Radu Georgescu", KR_DECREASE, "a month", 240, 204, N, N,
-	    1, PLAN_ON, 0, .8, .8, NULL, { NULL }, NULL, NULL },
+	    "to 204", "Radu Georgescu", KR_DECREASE, NULL, 240, 204, N, N,
+	    1, PLAN_ON, 0, .8, .8, NULL, { NULL }, NULL, NULL, NULL },
 	{ "escalations-15", "playbook", "Escalation playbook published",
 	    "Radu Georgescu", KR_BOOLEAN, NULL, N, N, N, N, 1, PLAN_YES, 0, .9,
-	    1, "published on the wiki", { NULL }, NULL, NULL },
+	    1, "published on the wiki", { NULL }, NULL, NULL, NULL },
 	{ "kb-95", "accuracy", "Accurate knowledge-base articles: 78% to 95%",
 	    "Elena Marin", KR_INCREASE, "%", 78, 95, N, N, 2, PLAN_KPI, 1, N, N,
-	    NULL, { NULL }, "kb_accuracy", NULL },
+	    NULL, { NULL }, "kb_accuracy", NULL, NULL },
 	{ "kb-95", "owners", "Every article has a named owner", "Ioana Radu",
 	    KR_BOOLEAN, NULL, N, N, N, N, 1, PLAN_YES, 0, .8, 1, NULL,
-	    { NULL }, NULL, NULL },
+	    { NULL }, NULL, NULL, NULL },
 	{ "qa-80", "tenured", "Tenured agents scoring 80%+ in QA: 62% to 90%",
 	    "Sofia Constantin", KR_INCREASE, "%", 62, 90, N, N, 1, PLAN_RISK,
-	    1, .7, .6, "calibration sessions slipped a week", { NULL }, NULL, NULL },
+	    1, .7, .6, "calibration sessions slipped a week", { NULL }, NULL,
+	    NULL, NULL },
 	{ "training-20h", "hours", "Training hours per agent: 0 to 20",
 	    "Dan Petrescu", KR_INCREASE, "h", 0, 20, N, N, 1, PLAN_SILENT, 1,
-	    .6, .6, NULL, { NULL }, NULL, NULL },
-	{ "training-20h", "curriculum", "Training curriculum ready",
+	    .6, .6, NULL, { NULL }, NULL, NULL, NULL },
+	{ "training-20h", "curriculum", "Write the training curriculum",
 	    "Dan Petrescu", KR_MILESTONES, NULL, N, N, N, N, 1, PLAN_ALL_MS, 0,
 	    .8, .9, NULL, { "Skills gap survey", "Modules written",
-	    "Trainers certified", NULL }, NULL, NULL },
+	    "Trainers certified", NULL }, NULL, NULL, NULL },
 	{ "live-chat", "launch", "Live chat launched", "Andrei Pop",
 	    KR_MILESTONES, NULL, N, N, N, N, 1, PLAN_SOME_MS, 0, .7, .8, NULL,
 	    { "Vendor chosen", "Agents trained", "Pilot with 10% of visitors",
-	    "Open to every visitor", NULL }, NULL, NULL },
+	    "Open to every visitor", NULL }, NULL, NULL, NULL },
 	{ "live-chat", "csat", "Chat CSAT of 90% or more", "Andrei Pop",
 	    KR_INCREASE, "%", N, 90, N, N, 1, PLAN_UNSET, 1, .6, .7,
-	    "pilot only: no baseline before launch", { NULL }, NULL, NULL },
+	    "pilot only: no baseline before launch", { NULL }, NULL, NULL, NULL },
 	{ "survey-70", "response", "Survey response rate: 22% to 70%",
 	    "Sofia Constantin", KR_INCREASE, "%", 22, 70, N, N, 1, PLAN_KPI, 1,
-	    N, N, NULL, { NULL }, "survey_response_rate", NULL },
+	    N, N, NULL, { NULL }, "survey_response_rate", NULL, NULL },
 };
 #undef N
 
@@ -353,6 +374,7 @@ add_krs_of(struct demo *d, const char *obj, struct err *e)
 		k.weight = s->weight;
 		k.kpi = (char *)s->kpi;
 		k.kpi_filter = (char *)s->kpi_filter;
+		k.kpi_window = (char *)s->kpi_window;
 		for (j = 0; j < NELEM(ms) && s->ms[j] != NULL; j++) {
 			memset(&ms[j], 0, sizeof(ms[j]));
 			ms[j].title = (char *)s->ms[j];
