@@ -738,4 +738,12 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT c.id, c.entity, c.entity_id, k.key, c.author, c.at, "
 	    "c.text FROM comment c LEFT JOIN key_result k ON k.id = c.kr_id "
 	    "WHERE c.objective_id = $1 ORDER BY c.at, c.id",
+	[STMT_REMIND_LOG_GET] =
+	    "SELECT at, items FROM reminder_log "
+	    "WHERE day = $1 AND channel = $2 AND recipient = $3",
+	[STMT_REMIND_LOG_PUT] =
+	    "INSERT INTO reminder_log(day, channel, recipient, at, items) "
+	    "VALUES ($1, $2, $3, $4, $5) "
+	    "ON CONFLICT (day, channel, recipient) DO UPDATE SET "
+	    "at = excluded.at, items = excluded.items",
 };

@@ -121,7 +121,10 @@
 	X(TOKEN_REVOKE)		/* id, revoked_at */ \
 	/* comments on objectives and key results (okr/comment.h) */ \
 	X(COMMENT_INSERT)	/* entity, entity_id, objective_id, kr_id or NULL, author, at, text -> id */ \
-	X(COMMENT_LIST_OBJ)	/* objective_id -> id, entity, entity_id, kr key or NULL, author, at, text */
+	X(COMMENT_LIST_OBJ)	/* objective_id -> id, entity, entity_id, kr key or NULL, author, at, text */ \
+	/* reminders sent, one row per day, channel and recipient (okr/remind.h) */ \
+	X(REMIND_LOG_GET)	/* day, channel, recipient -> at, items */ \
+	X(REMIND_LOG_PUT)	/* day, channel, recipient, at, items: insert or replace */
 
 enum stmt {
 #define X(n) STMT_##n,
