@@ -40,6 +40,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_user_entry,
 	&cmd_token_entry,
 	&cmd_survey_entry,
+	&cmd_remind_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

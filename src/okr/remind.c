@@ -372,9 +372,10 @@ remind_day_text(const struct remind *r, char *s, size_t sz)
 	    tm.tm_mday, month_words[tm.tm_mon], tm.tm_year + 1900);
 }
 
-void
-remind_item_text(const struct remind *r, const struct remind_item *it,
-    struct buf *b)
+/* remind_item_text(), saying whom it escalates to when with_lead. */
+static void
+item_text(const struct remind *r, const struct remind_item *it,
+    int with_lead, struct buf *b)
 {
 	char	 s[48];
 
@@ -392,12 +393,19 @@ remind_item_text(const struct remind *r, const struct remind_item *it,
 		buf_puts(b, " (no check-in yet)");
 	buf_printf(b, ", %lld missed check-in%s", (long long)it->missed,
 	    it->missed == 1 ? "" : "s");
-	if (!it->escalated)
+	if (!it->escalated || !with_lead)
 		return;
 	if (it->lead != EVAL_NONE)
 		buf_printf(b, ", escalated to %s", r->people[it->lead].name);
 	else
 		buf_puts(b, ", no lead to escalate to");
+}
+
+void
+remind_item_text(const struct remind *r, const struct remind_item *it,
+    struct buf *b)
+{
+	item_text(r, it, 1, b);
 }
 
 void
@@ -433,7 +441,8 @@ mail_item(const struct remind *r, const struct remind_item *it,
 		owner = remind_owner_name(r, &r->owners[it->owner]);
 		buf_printf(b, "owner %s, ", owner != NULL ? owner : "none");
 	}
-	remind_item_text(r, it, b);
+	/* the lead reading it knows it came to them */
+	item_text(r, it, !with_owner, b);
 	buf_putc(b, '\n');
 }
 
@@ -469,8 +478,8 @@ remind_mail_text(const struct remind *r, const struct okr *o,
 		buf_putc(body, '\n');
 	}
 	if (ow->nescalated > 0) {
-		buf_printf(body, "Escalated to you, as the lead (two check-ins "
-		    "or more missed):\n\n");
+		buf_printf(body, "Escalated to you as their lead (two or more "
+		    "check-ins missed):\n\n");
 		for (i = 0; i < ow->nescalated; i++)
 			mail_item(r, &r->items[ow->escalated[i]], 1, body);
 		buf_putc(body, '\n');
