@@ -72,11 +72,12 @@ const struct cmd_entry cmd_remind_entry = {
 	"safe to run from cron or a timer several times a day.  A message\n"
 	"that fails is not recorded, so the next run tries it again.\n"
 	"Timeouts: 10 s to connect, 30 s in all.  OKRDESK_NOW fixes now.\n\n"
-	"example (cron, weekdays at 09:00):\n"
-	"  0 9 * * 1-5  OKRDESK_DB=/srv/okrdesk.db OKRDESK_SMTP_URL=smtp://"
-	"mail:587\n"
-	"    OKRDESK_SMTP_FROM=okr@example.org okrdesk remind --email --webhook\n"
-	"\n"
+	"example crontab, weekdays at 09:00 (a systemd timer: see\n"
+	"docs/reminders.md):\n"
+	"  OKRDESK_DB=/srv/okrdesk/okrdesk.db\n"
+	"  OKRDESK_SMTP_URL=smtp://mail.example.org:587\n"
+	"  OKRDESK_SMTP_FROM=okr@example.org\n"
+	"  0 9 * * 1-5  okrdesk remind --email\n\n"
 	"Exit status: 0 shown (and sent), 1 a delivery failed or no cycle,\n"
 	"2 bad usage.\n"
 };
@@ -90,6 +91,7 @@ enum outcome {
 	OUT_NO_EMAIL,		/* the person has no address */
 	OUT_BAD_EMAIL,		/* ... or one that is not an address */
 	OUT_NO_OWNER,		/* the unowned items: nobody to mail */
+	OUT_NOTHING,		/* a webhook with nothing to say */
 	OUT__MAX
 };
 
@@ -101,6 +103,7 @@ static const char *const outcome_names[OUT__MAX] = {
 	[OUT_NO_EMAIL] = "no_email",
 	[OUT_BAD_EMAIL] = "bad_email",
 	[OUT_NO_OWNER] = "no_owner",
+	[OUT_NOTHING] = "nothing_to_send",
 };
 
 struct delivery {
@@ -275,7 +278,7 @@ send_webhook(struct run *rn, const char *url)
 		    "out of memory"));
 	if (rn->r.nitems == 0) {
 		/* a daily "nothing to do" in a channel is noise */
-		d->outcome = OUT_NO_OWNER;
+		d->outcome = OUT_NOTHING;
 		return 0;
 	}
 	if ((go = should_send(rn, d)) <= 0)
@@ -284,7 +287,9 @@ send_webhook(struct run *rn, const char *url)
 	err_clear(&e);
 	if (buf_error(&text) != ERR_OK ||
 	    (j = json_pack("{s:s}", "text", buf_cstr(&text))) == NULL)
-		rc = err_set(&e, ERR_NOMEM, "webhook: out of memory");
+		rc = err_set(&e, ERR_INTERNAL, "webhook: cannot write the "
+		    "digest as JSON (out of memory, or text that is not "
+		    "UTF-8)");
 	else {
 		doc = json_dumps(j, JSON_COMPACT);
 		json_decref(j);
@@ -345,11 +350,11 @@ text_delivery(const struct delivery *d, struct buf *b)
 		    "sent\n", d->name, d->recipient);
 		break;
 	case OUT_NO_OWNER:
-		if (d->recipient == NULL)
-			buf_printf(b, "%zu key result%s with no owner: not sent "
-			    "to anyone\n", d->items, d->items == 1 ? "" : "s");
-		else
-			buf_puts(b, "nothing to send\n");
+		buf_printf(b, "%zu key result%s with no owner: not sent to "
+		    "anyone\n", d->items, d->items == 1 ? "" : "s");
+		break;
+	case OUT_NOTHING:
+		buf_puts(b, "nothing to send\n");
 		break;
 	default:
 		break;
@@ -434,7 +439,8 @@ digest_json(struct run *rn)
 	const struct person		*p;
 	const struct delivery		*d;
 	struct buf			 sum = BUF_INIT;
-	json_t				*doc, *owners, *o, *items, *esc, *dv;
+	json_t				*doc, *owners, *o, *items, *esc;
+	json_t				*dv;
 	size_t				 i, j, people = 0;
 
 	remind_summary(r, &sum);
@@ -502,7 +508,8 @@ cmd_remind(struct cli *cli, int argc, char **argv)
 	rn.cli = cli;
 	for (i = 1; i < argc; i++) {
 		if (cli_flag(argv, i, "json") || cli_flag(argv, i, "email") ||
-		    cli_flag(argv, i, "dry-run") || cli_flag(argv, i, "force")) {
+		    cli_flag(argv, i, "dry-run") ||
+		    cli_flag(argv, i, "force")) {
 			json |= cli_flag(argv, i, "json");
 			email |= cli_flag(argv, i, "email");
 			rn.dry_run |= cli_flag(argv, i, "dry-run");
@@ -518,7 +525,8 @@ cmd_remind(struct cli *cli, int argc, char **argv)
 		if ((r = cli_opt(cli, argc, argv, &i, "cycle", &cycle)) == 0 &&
 		    (r = cli_opt(cli, argc, argv, &i, "smtp", &smtp)) == 0 &&
 		    (r = cli_opt(cli, argc, argv, &i, "from", &from)) == 0 &&
-		    (r = cli_opt(cli, argc, argv, &i, "webhook", &webhook)) == 1)
+		    (r = cli_opt(cli, argc, argv, &i, "webhook", &webhook))
+		    == 1)
 			hook = 1;
 		if (r < 0)
 			return 2;
@@ -528,8 +536,8 @@ cmd_remind(struct cli *cli, int argc, char **argv)
 	}
 	if (hook && webhook == NULL &&
 	    (webhook = env("OKRDESK_WEBHOOK_URL")) == NULL)
-		return cli_usage(cli, &cmd_remind_entry, "--webhook needs a URL "
-		    "or OKRDESK_WEBHOOK_URL");
+		return cli_usage(cli, &cmd_remind_entry, "--webhook needs a "
+		    "URL or OKRDESK_WEBHOOK_URL");
 	rn.smtp.url = smtp != NULL ? smtp : env("OKRDESK_SMTP_URL");
 	rn.smtp.from = from != NULL ? from : env("OKRDESK_SMTP_FROM");
 	rn.smtp.from_name = "okrdesk";
@@ -563,6 +571,7 @@ cmd_remind(struct cli *cli, int argc, char **argv)
 	if (out != 0)
 		return out;
 	if (rn.failed > 1)
-		err_prefix(&cli->err, "%zu deliveries failed; the first", rn.failed);
+		err_prefix(&cli->err, "%zu deliveries failed; the first",
+		    rn.failed);
 	return rn.failed > 0 ? 1 : 0;
 }

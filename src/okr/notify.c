@@ -18,9 +18,11 @@
 
 #include "okr/notify.h"
 
-#define ADDR_MAX	254	/* RFC 5321's path limit, less the brackets */
-#define WORD_BYTES	45	/* bytes per encoded word: 60 base64 characters
-				   plus "=?utf-8?B??=" stays under 75 */
+/* RFC 5321's path limit, less the brackets */
+#define ADDR_MAX	254
+/* bytes per encoded word: 60 base64 characters plus "=?utf-8?B??=" stays
+ * under RFC 2047's 75 */
+#define WORD_BYTES	45
 
 static const char *const wdays[7] = {
 	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
@@ -276,7 +278,8 @@ common_opts(CURL *c, const char *url, const char *protocols, char *errbuf)
 {
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)NOTIFY_CONNECT_TIMEOUT);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
+	    (long)NOTIFY_CONNECT_TIMEOUT);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)NOTIFY_TIMEOUT);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
@@ -296,8 +299,8 @@ notify_mail_send(const struct notify_smtp *smtp, const struct notify_mail *m,
 	struct buf		 msg = BUF_INIT;
 	struct curl_slist	*rcpt = NULL;
 	struct upload		 u;
-	char			 path[ADDR_MAX + 3], errbuf[CURL_ERROR_SIZE];
-	char			 safe[512];
+	char			 path[ADDR_MAX + 3], safe[512];
+	char			 errbuf[CURL_ERROR_SIZE];
 	CURL			*c;
 	CURLcode		 rc;
 	enum err_code		 ec;

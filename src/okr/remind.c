@@ -120,7 +120,8 @@ lead_of(const struct remind *r, size_t p)
 	for (steps = 0; t != EVAL_NONE && steps <= r->ce.nteams;
 	    t = r->ce.teams[t].parent, steps++) {
 		tm = r->ce.teams[t].team;
-		if (tm->lead != NULL && strcmp(tm->lead, r->people[p].name) != 0)
+		if (tm->lead != NULL &&
+		    strcmp(tm->lead, r->people[p].name) != 0)
 			return person_find(r, tm->lead);
 	}
 	return EVAL_NONE;
@@ -486,8 +487,8 @@ remind_mail_text(const struct remind *r, const struct okr *o,
 	}
 	remind_day_text(r, day, sizeof(day));
 	buf_printf(body, "To check in: okrdesk checkin OBJECTIVE/KR VALUE "
-	    "[--confidence 0.8] [--note TEXT]\n\n-- \nokrdesk reminders for %s, "
-	    "%s\n", o->ws.name, day);
+	    "[--confidence 0.8] [--note TEXT]\n\n-- \nokrdesk reminders "
+	    "for %s, %s\n", o->ws.name, day);
 }
 
 void
@@ -511,7 +512,8 @@ remind_chat_text(const struct remind *r, const struct okr *o, struct buf *b)
 		    "No owner (set one with okrdesk kr edit REF --owner NAME)");
 		for (j = 0; j < ow->nitems; j++) {
 			it = &r->items[ow->items[j]];
-			buf_printf(b, "• `%s` %s: ", it->ref, it->ke->kr->title);
+			buf_printf(b, "• `%s` %s: ", it->ref,
+			    it->ke->kr->title);
 			remind_item_text(r, it, b);
 			buf_putc(b, '\n');
 		}
