@@ -43,6 +43,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_survey_entry,
 	&cmd_review_entry,
 	&cmd_lint_entry,
+	&cmd_remind_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

@@ -770,4 +770,12 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_OBJ_CARRIED_FIND] =
 	    "SELECT o.key FROM objective o JOIN cycle c ON c.id = o.cycle_id "
 	    "WHERE o.carried_from = $1 AND c.name = $2",
+	[STMT_REMIND_LOG_GET] =
+	    "SELECT at, items FROM reminder_log "
+	    "WHERE day = $1 AND channel = $2 AND recipient = $3",
+	[STMT_REMIND_LOG_PUT] =
+	    "INSERT INTO reminder_log(day, channel, recipient, at, items) "
+	    "VALUES ($1, $2, $3, $4, $5) "
+	    "ON CONFLICT (day, channel, recipient) DO UPDATE SET "
+	    "at = excluded.at, items = excluded.items",
 };

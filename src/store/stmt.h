@@ -132,7 +132,10 @@
 	X(CYCLE_KPI_UPSERT)	/* cycle_id, kpi, filter, start_value, start_n, end_value, end_n */ \
 	X(CYCLE_KPI_LIST)	/* cycle_id -> kpi, filter, start_value, start_n, end_value, end_n */ \
 	X(OBJ_CARRIED_SET)	/* id, carried_from */ \
-	X(OBJ_CARRIED_FIND)	/* carried_from key, cycle name -> key */
+	X(OBJ_CARRIED_FIND)	/* carried_from key, cycle name -> key */ \
+	/* reminders sent, one row per day, channel and recipient (okr/remind.h) */ \
+	X(REMIND_LOG_GET)	/* day, channel, recipient -> at, items */ \
+	X(REMIND_LOG_PUT)	/* day, channel, recipient, at, items: insert or replace */
 
 enum stmt {
 #define X(n) STMT_##n,
