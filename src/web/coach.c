@@ -1,7 +1,12 @@
 /*
- * coach.c: the coaching and review side of the web: the cycle report
- * (okr/review.h) as a printable page and as JSON.
+ * coach.c: the coaching and review side of the web: the lint findings
+ * (okr/lint.h) and the cycle report (okr/review.h), as pages and JSON.
  *
+ *   GET /coaching?cycle=              viewer: every lint finding of the
+ *                                     cycle by severity, each with its
+ *                                     object (linked), message and
+ *                                     suggestion ('okrdesk lint')
+ *   GET /api/v1/lint?cycle=           viewer: 'okrdesk lint --json'
  *   GET /cycles/CYCLE/review          viewer: the cycle review, the same
  *                                     standalone HTML page as 'okrdesk
  *                                     review --format html' (print it)
@@ -17,12 +22,16 @@
  * An open cycle's KPI movement is computed from the server's shared KPI
  * snapshot (web/kpicache.h); a closed cycle's was frozen at close.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
 
+#include "core/html.h"
+#include "okr/lint.h"
 #include "okr/review.h"
 #include "web/http.h"
+#include "web/i18n.h"
 #include "web/kpicache.h"
 #include "web/page.h"
 #include "web/router.h"
@@ -116,7 +125,127 @@ review_api(struct http_req *r, struct http_resp *w)
 	return http_json(w, 200, j);
 }
 
+/* Lint the cycle of ?cycle= (or the current one) with the shared
+ * snapshot. */
+static enum err_code
+lint(struct http_req *r, struct cycle_eval *ce, struct lint_finding **v,
+    size_t *n, struct err *e)
+{
+	struct kpiref		*ref = NULL;
+	const struct snap	*snap = NULL;
+	enum err_code		 rc;
+
+	if ((rc = eval_cycle(r->okr, http_query(r, "cycle"), r->okr->now,
+	    r->arena, ce, e)) != ERR_OK)
+		return rc;
+	if (kpicache_get(r->okr, &ref, &snap, NULL) != ERR_OK)
+		snap = NULL;
+	rc = lint_run(r->okr, ce, snap, r->arena, v, n, e);
+	if (ref != NULL)
+		kpicache_put(ref);
+	return rc;
+}
+
+/* The finding's object, linked to its page where it has one. */
+static void
+finding_object(struct page *p, const struct lint_finding *f)
+{
+	const char	*slash;
+	char		 key[128];
+
+	if (strcmp(f->entity, "objective") == 0) {
+		html_raw(p->b, "<a href=\"/objectives/");
+		html_url(p->b, f->ref);
+		html_printf(p->b, "\">%s</a>", f->ref);
+	} else if (strcmp(f->entity, "kr") == 0 &&
+	    (slash = strchr(f->ref, '/')) != NULL) {
+		/* keys are at most 64 bytes (parse_key) */
+		snprintf(key, sizeof(key), "%.*s", (int)(slash - f->ref),
+		    f->ref);
+		html_raw(p->b, "<a href=\"/objectives/");
+		html_url(p->b, key);
+		html_raw(p->b, "#kr-");
+		html_url(p->b, slash + 1);
+		html_printf(p->b, "\">%s</a>", f->ref);
+	} else if (strcmp(f->entity, "team") == 0) {
+		html_raw(p->b, "<a href=\"/teams/");
+		html_url(p->b, f->ref);
+		html_printf(p->b, "\">%s</a>", f->ref);
+	} else
+		html_puts(p->b, f->ref);
+}
+
+static int
+coaching_page(struct http_req *r, struct http_resp *w)
+{
+	static const char *const heads[LINT_SEVERITY__MAX] = {
+		[LINT_ERROR] = N_("Errors"),
+		[LINT_WARNING] = N_("Warnings"),
+		[LINT_INFO] = N_("Notes"),
+	};
+	struct page		 p;
+	struct cycle_eval	 ce;
+	struct lint_finding	*v = NULL;
+	struct err		 e;
+	size_t			 n = 0, i, counts[LINT_SEVERITY__MAX];
+	int			 sev;
+
+	memset(&e, 0, sizeof(e));
+	page_begin(&p, r, w, _("Coaching"), 0);
+	if (lint(r, &ce, &v, &n, &e) != ERR_OK)
+		return page_fail_err(&p, &e);
+	html_printf(p.b, "<p class=\"crumbs\"><a href=\"/?cycle=");
+	html_url(p.b, ce.cycle.name);
+	html_printf(p.b, "\">%s</a></p><h1>%s</h1>\n", ce.cycle.name,
+	    _("Coaching"));
+	html_printf(p.b, "<p class=\"desc\">%s</p>\n", _("The pitfalls "
+	    "that make OKRs fail, found in this cycle: each with what to do. "
+	    "The rules are in docs/coaching.md."));
+	lint_count(v, n, counts);
+	if (n == 0)
+		html_printf(p.b, "<p>%s</p>\n", _("No findings: nothing to "
+		    "coach in this cycle."));
+	for (sev = 0; sev < LINT_SEVERITY__MAX; sev++) {
+		if (counts[sev] == 0)
+			continue;
+		html_printf(p.b, "<section><h2>%s (%zu)</h2><ul class=\"lint\">",
+		    _(heads[sev]), counts[sev]);
+		for (i = 0; i < n; i++) {
+			if ((int)v[i].sev != sev)
+				continue;
+			html_printf(p.b, "<li class=\"sev-%s\"><code>%s</code> ",
+			    lint_severity_names[v[i].sev], v[i].code);
+			finding_object(&p, &v[i]);
+			html_printf(p.b, ": %s<br><span class=\"sugg\">→ %s"
+			    "</span></li>\n", v[i].message, v[i].suggestion);
+		}
+		html_raw(p.b, "</ul></section>\n");
+	}
+	return page_end(&p);
+}
+
+static int
+lint_api(struct http_req *r, struct http_resp *w)
+{
+	struct cycle_eval	 ce;
+	struct lint_finding	*v = NULL;
+	struct err		 e;
+	size_t			 n = 0;
+	json_t			*j;
+
+	memset(&e, 0, sizeof(e));
+	if (lint(r, &ce, &v, &n, &e) != ERR_OK)
+		return http_fail(w, &e);
+	if ((j = lint_document(&ce, v, n)) == NULL)
+		return http_error(w, 500, "internal", NULL, "out of memory");
+	return http_json(w, 200, j);
+}
+
 const struct route coach_routes[] = {
+	{ HTTP_GET, "/coaching", coaching_page, ROLE_VIEWER, ROUTE_PAGE,
+	    "page_coaching" },
+	{ HTTP_GET, "/api/v1/lint", lint_api, ROLE_VIEWER, ROUTE_API,
+	    "lint" },
 	{ HTTP_GET, "/cycles/*/review", review_page, ROLE_VIEWER, ROUTE_PAGE,
 	    "page_cycle_review" },
 	{ HTTP_GET, "/api/v1/cycles/*/review", review_api, ROLE_VIEWER,

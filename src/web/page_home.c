@@ -77,7 +77,10 @@ cycle_line(struct page *p, const struct cycle_eval *ce)
 	page_pct(p, ce->expected);
 	html_raw(p->b, " · <a href=\"/cycles/");
 	html_url(p->b, ce->cycle.name);
-	html_printf(p->b, "/review\">%s</a></p>\n", _("Cycle review"));
+	html_printf(p->b, "/review\">%s</a> · <a href=\"/coaching?cycle=",
+	    _("Cycle review"));
+	html_url(p->b, ce->cycle.name);
+	html_printf(p->b, "\">%s</a></p>\n", _("Coaching"));
 }
 
 /* The filter form: cycle and team, a GET that works without script. */

@@ -35,7 +35,7 @@ same "sign in" "$status" 303
 
 for p in / "/?team=Tier%201" /objectives/love /objectives/xss /kpis \
     /kpis/csat "/kpis/frt_median?team=Tier%201" "/teams/Tier%201" \
-    "/wallboard?team=Support" /krs/xss/k/checkin /import; do
+    "/wallboard?team=Support" /krs/xss/k/checkin /import /coaching; do
 	req GET "$p" -b "$J"
 	same "GET $p answers 200" "$status" 200
 	contains "... as HTML" "$(header Content-Type)" "text/html"

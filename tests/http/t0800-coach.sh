@@ -72,6 +72,30 @@ same "an unknown cycle's page is 404" "$status" 404
 req GET "/cycles/$cyc/review"
 same "anonymous is sent to sign in" "$status" 303
 
+# --- coaching: the lint findings ---------------------------------------------
+
+req GET "/api/v1/lint" -H "Authorization: Bearer $VIEW"
+same "GET /api/v1/lint answers 200" "$status" 200
+same "... the findings of 'okrdesk lint --json'" \
+    "$(printf '%s' "$body" | jq -c '[.findings[] | [.code, .ref]]')" \
+    "$(okrdesk lint --json | jq -c '[.findings[] | [.code, .ref]]')"
+nfind=$(j '.counts.total')
+req GET "/api/v1/lint?cycle=1999-Q1" -H "Authorization: Bearer $VIEW"
+same "... an unknown cycle is 404" "$status" 404
+req GET "/coaching" -H "Authorization: Bearer $VIEW"
+same "GET /coaching answers 200" "$status" 200
+same "... one item per finding ($nfind)" \
+    "$(printf '%s' "$body" | grep -o '<li class="sev-' | wc -l)" "$nfind"
+contains "... the error first, linked to its objective" "$body" \
+    '<li class="sev-error"><code>no-key-results</code> <a href="/objectives/qa-calibration">'
+contains "... a key result's finding links to its card" "$body" \
+    'href="/objectives/survey-70#kr-response"'
+contains "... with the suggestion" "$body" 'class="sugg"'
+req GET "/" -H "Authorization: Bearer $VIEW"
+contains "the home page links to coaching" "$body" "href=\"/coaching?cycle=$cyc\""
+req GET "/coaching?cycle=1999-Q1" -H "Authorization: Bearer $VIEW"
+same "coaching for an unknown cycle is 404" "$status" 404
+
 # --- a closed cycle: the frozen grades ---------------------------------------
 
 stop_server
