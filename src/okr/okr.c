@@ -141,6 +141,12 @@ okr_create(const char *db, const struct workspace *ws, const char *actor,
 		return rc;
 	if ((o = okr_new(actor)) == NULL)
 		return err_set(e, ERR_NOMEM, "out of memory");
+	/* now is read in the workspace's zone, as okr_open will read it
+	 * (an OKRDESK_NOW without an offset is a local time) */
+	if ((rc = clock_zone_set(ws->timezone, e)) != ERR_OK) {
+		okr_close(o);
+		return rc;
+	}
 	o->now = clock_now();	/* the creation is history too */
 	if ((rc = store_open(db, STORE_OPEN_CREATE, &o->st, e)) != ERR_OK)
 		goto fail;

@@ -62,6 +62,15 @@ ok "... and the workspace keeps it" \
     okrdesk --db "$T/tz.db" workspace show --json
 same "... as timezone in workspace show --json" \
     "$(printf '%s' "$out" | jq -r .timezone)" Europe/Bucharest
+# An OKRDESK_NOW without an offset is a time in the workspace's zone, for
+# init as for every later command: 12:00 in Bucharest (UTC+2 in
+# November), not 12:00Z (which would show as 14:00+02:00).
+OKRDESK_NOW=2026-11-20T12:00 okrdesk --db "$T/now.db" init \
+    --timezone Europe/Bucharest >/dev/null
+ok "history of an init at a local OKRDESK_NOW" \
+    okrdesk --db "$T/now.db" history --json
+same "... is recorded at that local time" \
+    "$(printf '%s' "$out" | jq -r '.[-1].at')" "2026-11-20T12:00:00+02:00"
 fails 2 "init refuses an unknown option" \
     okrdesk --db "$T/opt.db" init --colour blue
 contains "... and names it" "$err" "--colour"
