@@ -13,7 +13,7 @@ team_list_v(struct okr *o, const char *cycle, struct arena *a, void *outp,
 	return team_list(o, a, outp, n, e);
 }
 
-static const char *const team_columns[] = { "name", "parent", "description", NULL };
+static const char *const team_columns[] = { "name", "parent", "lead", "description", NULL };
 
 static int cmd_team(struct cli *, int, char **);
 
@@ -28,6 +28,12 @@ const struct cmd_entry cmd_team_entry = {
 	"Teams, a tree from the company down.\n\nfields:\n"
 	"  --parent TEAM        the team above it (none for the company)\n"
 	"  --description TEXT   what the team does\n"
+	"  --lead PERSON        who leads it: overdue check-ins escalate to them\n"
+	"  --cadence_days N     days between check-ins for its objectives\n"
+	"  --grace_days N       days of grace after a due date\n"
+	"  --checkin_day DAY    monday..sunday: the weekday check-ins are due\n"
+	"The last three, when unset, come from the nearest team above that\n"
+	"sets them, else from the workspace (docs/reminders.md).\n"
 	"\nRenaming: 'team edit OLD --name NEW'.  Every change is kept in the\n"
 	"history.  Exit status: 0 done, 1 failed, 2 bad usage or value.\n"
 };
