@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "cli/text.h"
+#include "core/text.h"
 #include "core/clock.h"
 #include "okr/eval.h"
 #include "okr/evaljson.h"
@@ -70,18 +70,7 @@ put_target(struct buf *b, const struct kr *k)
 		text_put_unit(b, k->unit);
 		break;
 	case KR_BAND:
-		if (!isnan(k->low) && !isnan(k->high)) {
-			text_put_num(b, k->low, 0);
-			buf_puts(b, "–");
-			text_put_num(b, k->high, 0);
-		} else if (!isnan(k->low)) {
-			buf_puts(b, "≥ ");
-			text_put_num(b, k->low, 0);
-		} else {
-			buf_puts(b, "≤ ");
-			text_put_num(b, k->high, 0);
-		}
-		text_put_unit(b, k->unit);
+		text_put_band(b, k->low, k->high, k->unit);
 		break;
 	case KR_BOOLEAN:
 		buf_puts(b, "yes");

@@ -21,7 +21,7 @@
 #include "core/clock.h"
 #include "okr/eval.h"
 #include "okr/evaljson.h"
-#include "cli/text.h"
+#include "core/text.h"
 
 #define BAR_CELLS	20
 #define TITLE_MIN	30	/* the title column, indentation included, */
@@ -124,18 +124,7 @@ put_kr_value(struct buf *b, const struct kr_eval *ke)
 		text_put_num(b, ke->ev.current, 0);
 		text_put_unit(b, k->unit);
 		buf_puts(b, " in ");
-		if (!isnan(k->low) && !isnan(k->high)) {
-			text_put_num(b, k->low, 0);
-			buf_puts(b, "–");
-			text_put_num(b, k->high, 0);
-		} else if (!isnan(k->low)) {
-			buf_puts(b, "≥ ");
-			text_put_num(b, k->low, 0);
-		} else {
-			buf_puts(b, "≤ ");
-			text_put_num(b, k->high, 0);
-		}
-		text_put_unit(b, k->unit);
+		text_put_band(b, k->low, k->high, k->unit);
 		break;
 	case KR_BOOLEAN:
 		buf_puts(b, isnan(ke->ev.current) ? "—" :

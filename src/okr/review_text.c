@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/text.h"
 #include "okr/review.h"
 
 #define WRAP	76	/* lessons are wrapped to this width */
@@ -37,38 +38,11 @@ const enum okr_status review_status_order[STATUS__MAX] = {
 	STATUS_OUTDATED, STATUS_NO_DATA,
 };
 
-/* Columns of UTF-8 text: one per code point. */
-static size_t
-u8_width(const char *s)
-{
-	size_t	 w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-/* s in exactly w columns: cut with an ellipsis, or padded. */
+/* s (NULL: nothing) in exactly w columns. */
 static void
 cell(struct buf *b, const char *s, size_t w)
 {
-	size_t		 n, cols = 0;
-	const char	*p;
-
-	if (s == NULL)
-		s = "";
-	if ((n = u8_width(s)) <= w) {
-		buf_puts(b, s);
-		buf_repeat(b, " ", w - n);
-		return;
-	}
-	for (p = s; *p != '\0'; p++) {
-		if (((unsigned char)*p & 0xC0) != 0x80 && ++cols == w)
-			break;
-		buf_putc(b, *p);
-	}
-	buf_puts(b, "…");
+	text_cell(b, s != NULL ? s : "", w);
 }
 
 /* "0.7" or "—". */
@@ -153,7 +127,7 @@ static void
 wrap(struct buf *b, const char *indent, const char *s)
 {
 	const char	*p = s, *w, *line;
-	size_t		 col, ind = u8_width(indent), wl;
+	size_t		 col, ind = text_width(indent), wl;
 
 	while (*p != '\0') {
 		buf_puts(b, indent);
@@ -340,10 +314,10 @@ text_krs(const struct review *r, struct buf *b)
 	size_t			 rw = 8, tw = 8;
 
 	for (i = 0; i < r->nkrs; i++) {
-		if (u8_width(r->krs[i].ref) > rw)
-			rw = u8_width(r->krs[i].ref);
-		if (u8_width(r->krs[i].ke->kr->title) > tw)
-			tw = u8_width(r->krs[i].ke->kr->title);
+		if (text_width(r->krs[i].ref) > rw)
+			rw = text_width(r->krs[i].ref);
+		if (text_width(r->krs[i].ke->kr->title) > tw)
+			tw = text_width(r->krs[i].ke->kr->title);
 	}
 	rw = rw > 2 * KEY_W ? 2 * KEY_W : rw;
 	tw = tw > TITLE_W + 6 ? TITLE_W + 6 : tw;
@@ -411,8 +385,8 @@ text_kpis(const struct review *r, struct buf *b)
 	}
 	for (i = 0; i < r->nkpis; i++) {
 		kpi_label(&r->kpis[i], name, sizeof(name));
-		if (u8_width(name) > w)
-			w = u8_width(name);
+		if (text_width(name) > w)
+			w = text_width(name);
 	}
 	w = w > KPI_W ? KPI_W : w;
 	for (i = 0; i < r->nkpis; i++) {

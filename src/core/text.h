@@ -1,10 +1,10 @@
 /*
- * text.h: the terminal text helpers every table-printing command shares:
+ * text.h: the terminal text helpers every table-printing face shares:
  * column widths of UTF-8 text, cells cut or padded to a width, numbers
  * with no more digits than a reader needs, units after numbers.
  */
-#ifndef CLI_TEXT_H
-#define CLI_TEXT_H
+#ifndef CORE_TEXT_H
+#define CORE_TEXT_H
 
 #include <stddef.h>
 
@@ -29,4 +29,9 @@ void	text_put_num(struct buf *, double v, int sign);
 /* A unit after a number: "%" sticks to it, any other is spaced. */
 void	text_put_unit(struct buf *, const char *unit);
 
-#endif /* CLI_TEXT_H */
+/* A band's bounds with its unit: "85–100%", "≥ 60%", "≤ 4 h" (a NAN
+ * bound is an open side). */
+void	text_put_band(struct buf *, double low, double high,
+	    const char *unit);
+
+#endif /* CORE_TEXT_H */

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/text.h"
+#include "core/text.h"
 
 size_t
 text_width(const char *s)
@@ -76,4 +76,21 @@ text_put_unit(struct buf *b, const char *unit)
 {
 	if (unit != NULL)
 		buf_printf(b, "%s%s", strcmp(unit, "%") == 0 ? "" : " ", unit);
+}
+
+void
+text_put_band(struct buf *b, double low, double high, const char *unit)
+{
+	if (!isnan(low) && !isnan(high)) {
+		text_put_num(b, low, 0);
+		buf_puts(b, "–");
+		text_put_num(b, high, 0);
+	} else if (!isnan(low)) {
+		buf_puts(b, "≥ ");
+		text_put_num(b, low, 0);
+	} else {
+		buf_puts(b, "≤ ");
+		text_put_num(b, high, 0);
+	}
+	text_put_unit(b, unit);
 }
