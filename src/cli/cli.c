@@ -41,6 +41,20 @@ cli_fail(struct cli *cli, enum err_code rc)
 }
 
 int
+cli_eval(struct cli *cli, const char *cycle, const char *team,
+    struct cycle_eval *ce, size_t *ti)
+{
+	*ti = EVAL_NONE;
+	if (eval_cycle(cli->okr, cycle, cli->okr->now, &cli->arena, ce,
+	    &cli->err) != ERR_OK)
+		return cli_fail(cli, cli->err.code);
+	if (team != NULL && (*ti = eval_team(ce, team)) == EVAL_NONE)
+		return cli_fail(cli, err_setf(&cli->err, ERR_NOTFOUND, "team",
+		    "no team named \"%s\"", team));
+	return 0;
+}
+
+int
 cli_wants_help(int argc, char **argv)
 {
 	int	 i;

@@ -22,6 +22,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "okr/eval.h"
 #include "okr/okr.h"
 
 #define CMD_WORKSPACE	0x01	/* needs an open workspace */
@@ -83,6 +84,15 @@ int		cli_usage(struct cli *, const struct cmd_entry *,
 int		cli_fail(struct cli *, enum err_code);
 /* Is argv[i] "--help" or "-h"? Checks every argument. */
 int		cli_wants_help(int argc, char **argv);
+
+/*
+ * Evaluate cycle (NULL: the current one) at the command's now into ce,
+ * and find team (NULL: none) among its teams: *ti is its index, or
+ * EVAL_NONE without a team.  Returns 0, or cli_fail's exit status for an
+ * unknown cycle or team.
+ */
+int		cli_eval(struct cli *, const char *cycle, const char *team,
+		    struct cycle_eval *ce, size_t *ti);
 
 /*
  * Options of the form --NAME VALUE or --NAME=VALUE.  cli_opt() returns 1

@@ -227,9 +227,8 @@ pace_text(struct cli *cli, const struct cycle_eval *ce, size_t team)
 static int
 pace_json(struct cli *cli, const struct cycle_eval *ce, size_t team)
 {
-	json_t			*doc, *krs, *k;
+	json_t			*doc, *krs;
 	const struct obj_eval	*oe;
-	const struct kr_eval	*ke;
 	size_t			 i, j;
 
 	if ((doc = json_object()) == NULL || (krs = json_array()) == NULL)
@@ -241,31 +240,10 @@ pace_json(struct cli *cli, const struct cycle_eval *ce, size_t team)
 		oe = &ce->objs[i];
 		if (team != EVAL_NONE && !eval_owned_under(ce, oe, team))
 			continue;
-		for (j = 0; j < oe->nkrs; j++) {
-			ke = &oe->krs[j];
-			k = json_object();
-			json_object_set_new(k, "ref", json_sprintf("%s/%s",
-			    ke->kr->objective, ke->kr->key));
-			json_object_set_new(k, "title",
-			    json_string(ke->kr->title));
-			json_object_set_new(k, "owner",
-			    evaljson_str(ke->kr->owner));
-			json_object_set_new(k, "kind", json_string(
-			    kr_kind_name((enum kr_kind)ke->kr->kind)));
-			json_object_set_new(k, "unit",
-			    evaljson_str(ke->kr->unit));
-			json_object_set_new(k, "current",
-			    evaljson_num(ke->ev.current));
-			json_object_set_new(k, "target",
-			    evaljson_num(ke->kr->target));
-			json_object_set_new(k, "progress",
-			    evaljson_num(ke->ev.progress));
-			json_object_set_new(k, "status", json_string(
-			    okr_status_name(ke->ev.status)));
-			json_object_set_new(k, "pace",
-			    evaljson_pace(&ke->pace));
-			json_array_append_new(krs, k);
-		}
+		/* each as status --json gives it, pace included */
+		for (j = 0; j < oe->nkrs; j++)
+			json_array_append_new(krs, evaljson_kr(cli->okr,
+			    &oe->krs[j], ce->horizon));
 	}
 	json_object_set_new(doc, "key_results", krs);
 	return cli_json_print(cli, doc);
@@ -275,9 +253,8 @@ static int
 cmd_pace(struct cli *cli, int argc, char **argv)
 {
 	struct cycle_eval	 ce;
-	struct team		 t;
 	const char		*cycle = NULL, *team = NULL;
-	size_t			 ti = EVAL_NONE;
+	size_t			 ti;
 	int			 i, r, json = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -293,14 +270,7 @@ cmd_pace(struct cli *cli, int argc, char **argv)
 			return cli_usage(cli, &cmd_pace_entry, "unexpected "
 			    "argument \"%s\"", argv[i]);
 	}
-	if (team != NULL && team_get(cli->okr, team, &cli->arena, &t,
-	    &cli->err) != ERR_OK)
-		return cli_fail(cli, cli->err.code);
-	if (eval_cycle(cli->okr, cycle, cli->okr->now, &cli->arena, &ce,
-	    &cli->err) != ERR_OK)
-		return cli_fail(cli, cli->err.code);
-	if (team != NULL && (ti = eval_team(&ce, team)) == EVAL_NONE)
-		return cli_fail(cli, err_setf(&cli->err, ERR_NOTFOUND, "team",
-		    "no team named \"%s\"", team));
+	if ((r = cli_eval(cli, cycle, team, &ce, &ti)) != 0)
+		return r;
 	return json ? pace_json(cli, &ce, ti) : pace_text(cli, &ce, ti);
 }

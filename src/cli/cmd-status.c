@@ -445,7 +445,6 @@ cmd_status(struct cli *cli, int argc, char **argv)
 {
 	struct cycle_eval	 ce;
 	struct status		 st;
-	struct team		 t;
 	const char		*cycle = NULL, *team = NULL;
 	int			 i, r, json = 0;
 
@@ -465,15 +464,7 @@ cmd_status(struct cli *cli, int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.cli = cli;
 	st.ce = &ce;
-	st.team = EVAL_NONE;
-	if (team != NULL && team_get(cli->okr, team, &cli->arena, &t,
-	    &cli->err) != ERR_OK)
-		return cli_fail(cli, cli->err.code);
-	if (eval_cycle(cli->okr, cycle, cli->okr->now, &cli->arena, &ce,
-	    &cli->err) != ERR_OK)
-		return cli_fail(cli, cli->err.code);
-	if (team != NULL && (st.team = eval_team(&ce, team)) == EVAL_NONE)
-		return cli_fail(cli, err_setf(&cli->err, ERR_NOTFOUND, "team",
-		    "no team named \"%s\"", team));
+	if ((r = cli_eval(cli, cycle, team, &ce, &st.team)) != 0)
+		return r;
 	return json ? status_json(&st) : status_text(&st);
 }
