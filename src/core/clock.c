@@ -86,6 +86,18 @@ clock_day_end(int y, int m, int d)
 }
 
 int64_t
+clock_civil_days(int y, int m, int d)
+{
+	int64_t	 yy = m <= 2 ? (int64_t)y - 1 : y;
+	int64_t	 era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t	 yoe = yy - era * 400;
+	int64_t	 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t	 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+int64_t
 clock_date_start(const char *date)
 {
 	int	 y, m, d;

@@ -34,6 +34,15 @@ int64_t		clock_day_end(int y, int m, int d);
 int64_t		clock_date_start(const char *date);
 int64_t		clock_date_end(const char *date);
 
+/*
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil): calendar-day differences with no time zone, so a
+ * daylight-saving change never makes a day 23 or 25 hours "long".  m and d
+ * may be out of range only as far as the arithmetic stays exact: callers
+ * pass real dates.
+ */
+int64_t		clock_civil_days(int y, int m, int d);
+
 /* "2026-11-24" of t in local time; buffer of at least 11 bytes. */
 void		clock_fmt_date(int64_t t, char *buf, size_t sz);
 /* "2026-11-24T09:30:00+02:00" of t in local time; at least 26 bytes. */

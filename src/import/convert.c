@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "import/convert.h"
 
 enum tok {
@@ -275,18 +276,6 @@ conv_fmt_compile(const char *pat, struct conv_fmt *f, struct err *e)
 	return ERR_OK;
 }
 
-int64_t
-conv_days_from_civil(int y, int m, int d)
-{
-	int64_t	 yy = m <= 2 ? y - 1 : y;
-	int64_t	 era = (yy >= 0 ? yy : yy - 399) / 400;
-	int64_t	 yoe = yy - era * 400;
-	int64_t	 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t	 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
 static int
 mdays(int y, int m)
 {
@@ -357,7 +346,7 @@ int64_t
 conv_tz_instant(struct conv_tz *tz, int y, int mo, int d, int h, int mi,
     int s)
 {
-	int64_t			 day = conv_days_from_civil(y, mo, d);
+	int64_t			 day = clock_civil_days(y, mo, d);
 	int64_t			 civil = day * 86400 + h * 3600 + mi * 60 + s;
 	struct conv_tz_day	*c;
 
@@ -435,7 +424,7 @@ iso(struct conv_tz *tz, const char *s, size_t len, int64_t *out)
 		return 0;
 	}
 	if (*p == 'Z' && p + 1 == end) {
-		*out = conv_days_from_civil(y, mo, d) * 86400 + h * 3600 +
+		*out = clock_civil_days(y, mo, d) * 86400 + h * 3600 +
 		    mi * 60 + sec;
 		return 0;
 	}
@@ -454,7 +443,7 @@ iso(struct conv_tz *tz, const char *s, size_t len, int64_t *out)
 	}
 	if (oh > 14 || om > 59)
 		return -1;
-	*out = conv_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+	*out = clock_civil_days(y, mo, d) * 86400 + h * 3600 + mi * 60 +
 	    sec - sign * (oh * 3600 + om * 60);
 	return 0;
 }
@@ -542,7 +531,7 @@ conv_time(const struct conv_fmt *f, struct conv_tz *tz, const char *s,
 	    d > mdays(y, mo) || h > 23 || mi > 59 || sec > 60)
 		return -1;
 	if (utc)
-		*out = conv_days_from_civil(y, mo, d) * 86400 + h * 3600 +
+		*out = clock_civil_days(y, mo, d) * 86400 + h * 3600 +
 		    mi * 60 + sec;
 	else
 		*out = conv_tz_instant(tz, y, mo, d, h, mi, sec);
