@@ -60,6 +60,17 @@ eval_team(const struct cycle_eval *ce, const char *name)
 }
 
 size_t
+eval_person(const struct cycle_eval *ce, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; name != NULL && i < ce->npeople; i++)
+		if (strcmp(ce->people[i].name, name) == 0)
+			return i;
+	return EVAL_NONE;
+}
+
+size_t
 eval_objective(const struct cycle_eval *ce, const char *key)
 {
 	size_t	 i;
@@ -114,17 +125,17 @@ load_teams(struct okr *o, struct arena *a, struct cycle_eval *ce,
 	return ERR_OK;
 }
 
-/* Owner team and depth of every objective. */
+/* The people (kept for eval_person), and the owner team and depth of
+ * every objective. */
 static enum err_code
 place_owners(struct okr *o, struct arena *a, struct cycle_eval *ce,
     struct err *e)
 {
-	struct person	*pv;
 	struct obj_eval	*oe;
-	size_t		 np, i, j;
+	size_t		 i, p;
 	enum err_code	 rc;
 
-	if ((rc = person_list(o, a, &pv, &np, e)) != ERR_OK)
+	if ((rc = person_list(o, a, &ce->people, &ce->npeople, e)) != ERR_OK)
 		return rc;
 	for (i = 0; i < ce->nobjs; i++) {
 		oe = &ce->objs[i];
@@ -136,12 +147,9 @@ place_owners(struct okr *o, struct arena *a, struct cycle_eval *ce,
 				oe->depth = ce->teams[oe->team].depth;
 			continue;
 		}
-		for (j = 0; oe->obj->person != NULL && j < np; j++)
-			if (strcmp(pv[j].name, oe->obj->person) == 0)
-				break;
-		if (oe->obj->person == NULL || j == np)
+		if ((p = eval_person(ce, oe->obj->person)) == EVAL_NONE)
 			continue;
-		oe->team = eval_team(ce, pv[j].team);
+		oe->team = eval_team(ce, ce->people[p].team);
 		if (oe->team != EVAL_NONE)
 			oe->depth = ce->teams[oe->team].depth + 1;
 	}

@@ -2,9 +2,10 @@
  * eval.h: one evaluation of a whole cycle, for every face.
  *
  * eval_cycle() loads a cycle with its objectives, key results and every
- * check-in (one query each), feeds each key result to the progress math
- * (okr/progress.h: the only place the numbers are computed), rolls the
- * key results up into their objectives, and builds the alignment tree.
+ * check-in, and the teams and people (one query each), feeds each key
+ * result to the progress math (okr/progress.h: the only place the
+ * numbers are computed), rolls the key results up into their
+ * objectives, and builds the alignment tree.
  * The CLI's status, the web dashboard and the reports all read this one
  * structure, so they cannot disagree.
  *
@@ -122,6 +123,8 @@ struct cycle_eval {
 	size_t			 nroots;
 	struct team_eval	*teams;		/* every team, in creation order */
 	size_t			 nteams;
+	struct person		*people;	/* every person, in creation order */
+	size_t			 npeople;
 };
 
 /*
@@ -140,6 +143,9 @@ void		eval_cadence(const struct cycle_eval *, const struct workspace *,
 size_t		eval_objective(const struct cycle_eval *, const char *key);
 /* Index of the team named name, or EVAL_NONE. */
 size_t		eval_team(const struct cycle_eval *, const char *name);
+/* Index into people of the person named name (NULL: none), or
+ * EVAL_NONE. */
+size_t		eval_person(const struct cycle_eval *, const char *name);
 /*
  * Is the objective owned by team t (an index into teams), one of the teams
  * below it, or a person of one of those teams?
