@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "core/clock.h"
@@ -62,15 +63,18 @@ const struct cmd_entry cmd_remind_entry = {
 	"                 $OKRDESK_SMTP_PASSWORD log in\n"
 	"  --from ADDR    the sender (default $OKRDESK_SMTP_FROM)\n"
 	"  --webhook URL  POST the whole digest as {\"text\": ...} (Slack,\n"
-	"                 Mattermost, Teams incoming webhooks); without URL,\n"
-	"                 $OKRDESK_WEBHOOK_URL; a status other than 2xx fails\n"
+	"                 Mattermost, Teams incoming webhooks) to an http://\n"
+	"                 or https:// URL; without URL, $OKRDESK_WEBHOOK_URL;\n"
+	"                 a status other than 2xx fails.  The URL's path is\n"
+	"                 its secret: shown as https://host/..., never stored\n"
 	"  --dry-run      show what would be sent; send and record nothing\n"
 	"  --force        send again what was already sent today\n\n"
 	"Once a day: every message sent is recorded (day in the workspace's\n"
-	"time zone, channel, recipient), and a second run the same day sends\n"
-	"only what was not sent yet (\"already sent today: 3\"), so it is\n"
-	"safe to run from cron or a timer several times a day.  A message\n"
-	"that fails is not recorded, so the next run tries it again.\n"
+	"time zone, channel, recipient: the person and address, or a digest\n"
+	"of the webhook URL), and a second run the same day sends only what\n"
+	"was not sent yet (\"already sent today: 3\"), so it is safe to run\n"
+	"from cron or a timer several times a day.  A message that fails is\n"
+	"not recorded, so the next run tries it again.\n"
 	"Timeouts: 10 s to connect, 30 s in all.  OKRDESK_NOW fixes now.\n\n"
 	"example crontab, weekdays at 09:00 (a systemd timer: see\n"
 	"docs/reminders.md):\n"
@@ -108,7 +112,10 @@ static const char *const outcome_names[OUT__MAX] = {
 
 struct delivery {
 	const char	*channel;	/* "email", "webhook" */
-	const char	*recipient;	/* address or URL; NULL if none */
+	const char	*recipient;	/* address or notify_url_safe() URL, as
+					   shown; NULL if none */
+	const char	*key;		/* its reminder_log recipient, once it
+					   can be sent (remind.h) */
 	const char	*name;		/* the person, or NULL */
 	size_t		 items;
 	enum outcome	 outcome;
@@ -132,6 +139,16 @@ env(const char *name)
 	const char	*v = getenv(name);
 
 	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/* Does url begin with scheme a or b (any case), with something after? */
+static int
+url_scheme_ok(const char *url, const char *a, const char *b)
+{
+	size_t	 na = strlen(a), nb = strlen(b);
+
+	return (strncasecmp(url, a, na) == 0 && url[na] != '\0') ||
+	    (strncasecmp(url, b, nb) == 0 && url[nb] != '\0');
 }
 
 static struct delivery *
@@ -160,8 +177,8 @@ should_send(struct run *rn, struct delivery *d)
 	struct cli	*cli = rn->cli;
 	int		 sent;
 
-	if (remind_log_sent(cli->okr, rn->r.today, d->channel, d->recipient,
-	    &sent, &cli->err) != ERR_OK)
+	if (remind_log_sent(cli->okr, rn->r.today, d->channel, d->key, &sent,
+	    &cli->err) != ERR_OK)
 		return -1;
 	if (sent && !rn->force) {
 		d->outcome = OUT_ALREADY;
@@ -192,8 +209,8 @@ settle(struct run *rn, struct delivery *d, enum err_code rc, struct err *e)
 	d->outcome = OUT_SENT;
 	if (okr_begin(o, &cli->err) != ERR_OK)
 		return -1;
-	if (remind_log_record(o, rn->r.today, d->channel, d->recipient,
-	    rn->r.now, (int64_t)d->items, &cli->err) != ERR_OK ||
+	if (remind_log_record(o, rn->r.today, d->channel, d->key, rn->r.now,
+	    (int64_t)d->items, &cli->err) != ERR_OK ||
 	    okr_commit(o, &cli->err) != ERR_OK) {
 		okr_rollback(o);
 		return -1;
@@ -201,6 +218,8 @@ settle(struct run *rn, struct delivery *d, enum err_code rc, struct err *e)
 	return 0;
 }
 
+/* One e-mail per owner or lead; 0, or the exit status of a store error
+ * (a failed delivery is counted in rn->failed, not returned). */
 static int
 send_email(struct run *rn)
 {
@@ -214,16 +233,18 @@ send_email(struct run *rn)
 	struct err		 e;
 	enum err_code		 rc;
 	size_t			 i;
-	int			 go;
+	int			 go, status = 0;
 
 	for (i = 0; i < r->nowners; i++) {
 		ow = &r->owners[i];
-		p = ow->person != EVAL_NONE ? &r->people[ow->person] : NULL;
+		p = ow->person != EVAL_NONE ? &r->ce.people[ow->person] : NULL;
 		if ((d = add_delivery(rn, "email", p != NULL ? p->email : NULL,
 		    p != NULL ? p->name : NULL, ow->nitems + ow->nescalated)) ==
-		    NULL)
-			return cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
+		    NULL) {
+			status = cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
 			    "out of memory"));
+			break;
+		}
 		if (p == NULL) {
 			d->outcome = OUT_NO_OWNER;
 			continue;
@@ -236,8 +257,17 @@ send_email(struct run *rn)
 			d->outcome = OUT_BAD_EMAIL;
 			continue;
 		}
-		if ((go = should_send(rn, d)) < 0)
-			return cli_fail(cli, cli->err.code);
+		/* the person and the address: two people may share one */
+		if ((d->key = arena_printf(&cli->arena, "%s <%s>", p->name,
+		    p->email)) == NULL) {
+			status = cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
+			    "out of memory"));
+			break;
+		}
+		if ((go = should_send(rn, d)) < 0) {
+			status = cli_fail(cli, cli->err.code);
+			break;
+		}
 		if (go == 0)
 			continue;
 		buf_reset(&subj);
@@ -253,12 +283,14 @@ send_email(struct run *rn)
 		rc = buf_error(&body) != ERR_OK || buf_error(&subj) != ERR_OK ?
 		    err_set(&e, ERR_NOMEM, "e-mail to %s: out of memory",
 		    p->email) : notify_mail_send(&rn->smtp, &m, &e);
-		if (settle(rn, d, rc, &e) < 0)
+		if (settle(rn, d, rc, &e) < 0) {
+			status = cli_fail(cli, cli->err.code);
 			break;
+		}
 	}
 	buf_release(&subj);
 	buf_release(&body);
-	return i < r->nowners ? cli_fail(cli, cli->err.code) : 0;
+	return status;
 }
 
 static int
@@ -269,11 +301,15 @@ send_webhook(struct run *rn, const char *url)
 	struct buf	 text = BUF_INIT;
 	struct err	 e;
 	json_t		*j;
-	char		*doc = NULL;
+	char		*doc = NULL, safe[1024], key[REMIND_URL_KEY_LEN];
 	enum err_code	 rc;
 	int		 go;
 
-	if ((d = add_delivery(rn, "webhook", url, NULL, rn->r.nitems)) == NULL)
+	/* the URL's path is the hook's secret: shown without it, logged as
+	 * a digest */
+	notify_url_safe(url, safe, sizeof(safe));
+	if ((d = add_delivery(rn, "webhook", arena_strdup(&cli->arena, safe),
+	    NULL, rn->r.nitems)) == NULL || d->recipient == NULL)
 		return cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
 		    "out of memory"));
 	if (rn->r.nitems == 0) {
@@ -281,9 +317,14 @@ send_webhook(struct run *rn, const char *url)
 		d->outcome = OUT_NOTHING;
 		return 0;
 	}
+	if (remind_log_url_key(url, key, &cli->err) != ERR_OK)
+		return cli_fail(cli, cli->err.code);
+	if ((d->key = arena_strdup(&cli->arena, key)) == NULL)
+		return cli_fail(cli, err_set(&cli->err, ERR_NOMEM,
+		    "out of memory"));
 	if ((go = should_send(rn, d)) <= 0)
 		return go < 0 ? cli_fail(cli, cli->err.code) : 0;
-	remind_chat_text(&rn->r, cli->okr, &text);
+	remind_digest(&rn->r, cli->okr, REMIND_CHAT, &text);
 	err_clear(&e);
 	if (buf_error(&text) != ERR_OK ||
 	    (j = json_pack("{s:s}", "text", buf_cstr(&text))) == NULL)
@@ -304,24 +345,10 @@ send_webhook(struct run *rn, const char *url)
 /* ---- the digest ------------------------------------------------------ */
 
 static void
-text_item(const struct remind *r, const struct remind_item *it,
-    struct buf *b)
-{
-	buf_printf(b, "  · %s (%s)\n    ", it->ke->kr->title, it->ref);
-	remind_item_text(r, it, b);
-	buf_putc(b, '\n');
-}
-
-static void
 text_delivery(const struct delivery *d, struct buf *b)
 {
-	char	 url[1024];
 	const char *who = d->recipient;
 
-	if (strcmp(d->channel, "webhook") == 0) {
-		notify_url_safe(d->recipient, url, sizeof(url));
-		who = url;
-	}
 	buf_printf(b, "%s: ", d->channel);
 	switch (d->outcome) {
 	case OUT_SENT:
@@ -364,29 +391,11 @@ text_delivery(const struct delivery *d, struct buf *b)
 static int
 digest_text(struct run *rn)
 {
-	const struct remind		*r = &rn->r;
-	const struct remind_owner	*ow;
-	const char			*name;
-	struct buf			 b = BUF_INIT;
-	char				 day[48];
-	size_t				 i, j;
-	int				 rc;
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+	int		 rc;
 
-	remind_day_text(r, day, sizeof(day));
-	buf_printf(&b, "Check-in reminders · %s · %s · %s\n",
-	    rn->cli->okr->ws.name, r->ce.cycle.name, day);
-	for (i = 0; i < r->nowners; i++) {
-		ow = &r->owners[i];
-		if (ow->nitems == 0)
-			continue;
-		name = remind_owner_name(r, ow);
-		buf_printf(&b, "\n%s\n", name != NULL ? name : "no owner");
-		for (j = 0; j < ow->nitems; j++)
-			text_item(r, &r->items[ow->items[j]], &b);
-	}
-	buf_putc(&b, '\n');
-	remind_summary(r, &b);
-	buf_putc(&b, '\n');
+	remind_digest(&rn->r, rn->cli->okr, REMIND_PLAIN, &b);
 	if (rn->ndv > 0)
 		buf_putc(&b, '\n');
 	for (i = 0; i < rn->ndv; i++)
@@ -413,7 +422,7 @@ json_item(const struct remind *r, const struct remind_item *it)
 	    "s:o, s:I, s:I, s:I, s:s}",
 	    "kr", it->ref,
 	    "title", it->ke->kr->title,
-	    "objective", it->obj->key,
+	    "objective", r->ce.objs[it->ke->obj].obj->key,
 	    "state", remind_state_names[it->state],
 	    "due", it->state == REMIND_DUE ? json_string(due) : json_null(),
 	    "due_today", it->state == REMIND_DUE && it->due_today,
@@ -422,7 +431,7 @@ json_item(const struct remind *r, const struct remind_item *it)
 	    "missed", (json_int_t)it->missed,
 	    "escalated", it->escalated,
 	    "escalated_to", evaljson_str(it->lead != EVAL_NONE ?
-	    r->people[it->lead].name : NULL),
+	    r->ce.people[it->lead].name : NULL),
 	    "cadence_days", (json_int_t)it->ke->cadence.days,
 	    "grace_days", (json_int_t)it->ke->cadence.grace_days,
 	    "weekday", (json_int_t)it->ke->cadence.weekday,
@@ -441,15 +450,14 @@ digest_json(struct run *rn)
 	struct buf			 sum = BUF_INIT;
 	json_t				*doc, *owners, *o, *items, *esc;
 	json_t				*dv;
-	size_t				 i, j, people = 0;
+	size_t				 i, j;
 
 	remind_summary(r, &sum);
 	owners = json_array();
 	dv = json_array();
 	for (i = 0; i < r->nowners; i++) {
 		ow = &r->owners[i];
-		p = ow->person != EVAL_NONE ? &r->people[ow->person] : NULL;
-		people += p != NULL && ow->nitems > 0;
+		p = ow->person != EVAL_NONE ? &r->ce.people[ow->person] : NULL;
 		items = json_array();
 		esc = json_array();
 		for (j = 0; j < ow->nitems; j++)
@@ -487,7 +495,7 @@ digest_json(struct run *rn)
 	    "summary", "due", (json_int_t)r->ndue,
 	    "overdue", (json_int_t)r->noverdue,
 	    "escalated", (json_int_t)r->nescalated,
-	    "people", (json_int_t)people,
+	    "people", (json_int_t)r->nreminded,
 	    "unowned", (json_int_t)r->nunowned,
 	    "text", buf_error(&sum) == ERR_OK ? buf_cstr(&sum) : "",
 	    "deliveries", dv,
@@ -502,6 +510,7 @@ cmd_remind(struct cli *cli, int argc, char **argv)
 	struct run	 rn;
 	const char	*cycle = NULL, *webhook = NULL, *smtp = NULL;
 	const char	*from = NULL;
+	char		 safe[1024];
 	int		 i, r, json = 0, email = 0, hook = 0, rc = 0, out;
 
 	memset(&rn, 0, sizeof(rn));
@@ -538,11 +547,23 @@ cmd_remind(struct cli *cli, int argc, char **argv)
 	    (webhook = env("OKRDESK_WEBHOOK_URL")) == NULL)
 		return cli_usage(cli, &cmd_remind_entry, "--webhook needs a "
 		    "URL or OKRDESK_WEBHOOK_URL");
+	/* quoted as notify_url_safe shows it: a hook's path is its secret */
+	if (hook && !url_scheme_ok(webhook, "http://", "https://")) {
+		notify_url_safe(webhook, safe, sizeof(safe));
+		return cli_usage(cli, &cmd_remind_entry, "webhook URL \"%s\" "
+		    "is not an http:// or https:// URL", safe);
+	}
 	rn.smtp.url = smtp != NULL ? smtp : env("OKRDESK_SMTP_URL");
 	rn.smtp.from = from != NULL ? from : env("OKRDESK_SMTP_FROM");
 	rn.smtp.from_name = "okrdesk";
 	rn.smtp.user = env("OKRDESK_SMTP_USER");
 	rn.smtp.password = env("OKRDESK_SMTP_PASSWORD");
+	if ((email || smtp != NULL) && rn.smtp.url != NULL &&
+	    !url_scheme_ok(rn.smtp.url, "smtp://", "smtps://")) {
+		notify_url_safe(rn.smtp.url, safe, sizeof(safe));
+		return cli_usage(cli, &cmd_remind_entry, "SMTP server \"%s\" "
+		    "is not an smtp:// or smtps:// URL", safe);
+	}
 	if (email && !rn.dry_run && rn.smtp.url == NULL)
 		return cli_usage(cli, &cmd_remind_entry, "--email needs the "
 		    "SMTP server: --smtp URL or OKRDESK_SMTP_URL");

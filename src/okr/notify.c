@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
+#include <sodium.h>
 
 #include "okr/notify.h"
 
@@ -69,16 +70,26 @@ notify_address_ok(const char *a)
 void
 notify_url_safe(const char *url, char *s, size_t sz)
 {
-	const char	*sep, *at, *slash;
+	const char	*host = url, *at, *rest;
+	size_t		 scheme, auth;
 
-	sep = strstr(url, "://");
-	at = sep != NULL ? strchr(sep + 3, '@') : NULL;
-	slash = sep != NULL ? strchr(sep + 3, '/') : NULL;
-	if (at == NULL || (slash != NULL && slash < at)) {
-		snprintf(s, sz, "%s", url);
-		return;
-	}
-	snprintf(s, sz, "%.*s%s", (int)(sep + 3 - url), url, at + 1);
+	/* a scheme is letters, digits, + - . before "://" (RFC 3986) */
+	scheme = strspn(url, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+	if (scheme > 0 && strncmp(url + scheme, "://", 3) == 0)
+		host = url + scheme + 3;
+	else
+		scheme = 0;
+	auth = strcspn(host, "/?#");
+	rest = host + auth;
+	/* user:password@ ends at the authority's last '@' */
+	for (at = rest; at > host && at[-1] != '@'; at--)
+		continue;
+	if (at > host)
+		host = at;
+	snprintf(s, sz, "%.*s%.*s%s", scheme > 0 ? (int)scheme + 3 : 0, url,
+	    (int)(rest - host), host, *rest == '\0' ? "" :
+	    strcmp(rest, "/") == 0 ? "/" : "/…");
 }
 
 static int
@@ -88,36 +99,6 @@ is_ascii_plain(const char *s)
 		if ((unsigned char)*s >= 0x7f || (unsigned char)*s < ' ')
 			return 0;
 	return 1;
-}
-
-static void
-base64(struct buf *b, const unsigned char *p, size_t n)
-{
-	static const char	 abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
-	unsigned long		 v;
-	size_t			 i;
-
-	for (i = 0; i + 2 < n; i += 3) {
-		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8 |
-		    p[i + 2];
-		buf_putc(b, abc[v >> 18 & 63]);
-		buf_putc(b, abc[v >> 12 & 63]);
-		buf_putc(b, abc[v >> 6 & 63]);
-		buf_putc(b, abc[v & 63]);
-	}
-	if (n - i == 1) {
-		v = (unsigned long)p[i] << 16;
-		buf_putc(b, abc[v >> 18 & 63]);
-		buf_putc(b, abc[v >> 12 & 63]);
-		buf_puts(b, "==");
-	} else if (n - i == 2) {
-		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8;
-		buf_putc(b, abc[v >> 18 & 63]);
-		buf_putc(b, abc[v >> 12 & 63]);
-		buf_putc(b, abc[v >> 6 & 63]);
-		buf_putc(b, '=');
-	}
 }
 
 /*
@@ -130,6 +111,8 @@ static void
 put_header_text(struct buf *b, const char *s)
 {
 	char		 clean[1024];
+	char		 word[sodium_base64_ENCODED_LEN(WORD_BYTES,
+			    sodium_base64_VARIANT_ORIGINAL)];
 	size_t		 n, i, take, k;
 
 	snprintf(clean, sizeof(clean), "%s", s);
@@ -149,9 +132,11 @@ put_header_text(struct buf *b, const char *s)
 			continue;
 		if (k > 0)
 			take = k;
-		buf_puts(b, i > 0 ? "\r\n =?utf-8?B?" : "=?utf-8?B?");
-		base64(b, (const unsigned char *)clean + i, take);
-		buf_puts(b, "?=");
+		sodium_bin2base64(word, sizeof(word),
+		    (const unsigned char *)clean + i, take,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(b, "%s=?utf-8?B?%s?=", i > 0 ? "\r\n " : "",
+		    word);
 	}
 }
 
@@ -272,12 +257,18 @@ discard_cb(char *p, size_t size, size_t nmemb, void *arg)
 	return size * nmemb;
 }
 
-/* The options every transfer shares: timeouts, no signals, errors. */
+/*
+ * The options every transfer shares: the protocols allowed, the one a URL
+ * without a scheme gets (else libcurl guesses from the host name, HTTP
+ * by default), timeouts, no signals, errors.
+ */
 static void
-common_opts(CURL *c, const char *url, const char *protocols, char *errbuf)
+common_opts(CURL *c, const char *url, const char *protocols,
+    const char *fallback, char *errbuf)
 {
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols);
+	curl_easy_setopt(c, CURLOPT_DEFAULT_PROTOCOL, fallback);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT,
 	    (long)NOTIFY_CONNECT_TIMEOUT);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, (long)NOTIFY_TIMEOUT);
@@ -315,7 +306,7 @@ notify_mail_send(const struct notify_smtp *smtp, const struct notify_mail *m,
 		return err_set(e, ERR_NOMEM, "e-mail to %s: cannot start "
 		    "libcurl", m->to);
 	}
-	common_opts(c, smtp->url, "smtp,smtps", errbuf);
+	common_opts(c, smtp->url, "smtp,smtps", "smtps", errbuf);
 	snprintf(path, sizeof(path), "<%s>", smtp->from);
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, path);
 	snprintf(path, sizeof(path), "<%s>", m->to);
@@ -365,7 +356,7 @@ notify_webhook(const char *url, const char *json, struct err *e)
 	if ((c = curl_easy_init()) == NULL)
 		return err_set(e, ERR_NOMEM, "webhook %s: cannot start libcurl",
 		    safe);
-	common_opts(c, url, "http,https", errbuf);
+	common_opts(c, url, "http,https", "https", errbuf);
 	hdr = curl_slist_append(NULL, "Content-Type: application/json");
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "okrdesk");

@@ -8,7 +8,8 @@
  * RFC 2047 encoded words for non-ASCII names and subjects, CRLF lines) and
  * sends them, with a connect timeout of 10 s and a total of 30 s so that a
  * dead server cannot hang a cron job.  Errors name the recipient or the
- * URL (without any user:password in it) and libcurl's own message.
+ * server as notify_url_safe() shows it (never a password, nor a
+ * webhook's secret path) and libcurl's own message.
  *
  * Call notify_init() once before the first message and notify_cleanup()
  * after the last (libcurl's global state).
@@ -74,7 +75,12 @@ enum err_code	notify_mail_send(const struct notify_smtp *,
 enum err_code	notify_webhook(const char *url, const char *json,
 		    struct err *);
 
-/* url without a "user:password@" part, into s (for messages). */
+/*
+ * What of url may be shown, into s: its scheme, host and port, without a
+ * "user:password@", and "/…" in place of any path, query or fragment
+ * (the path of a Slack, Mattermost or Teams webhook is its secret):
+ * "https://hooks.slack.com/…", "smtp://mail.example.org:587".
+ */
 void		notify_url_safe(const char *url, char *s, size_t sz);
 
 #endif /* OKR_NOTIFY_H */

@@ -6,12 +6,15 @@
  *
  * Nothing here is computed twice: overdue is the evaluation's outdated
  * status, the cadence the evaluation's, the owner tree the evaluation's
- * teams.  This file adds the calendar of due days and the owners.
+ * teams, the people the evaluation's people.  This file adds the
+ * calendar of due days and the owners.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <sodium.h>
 
 #include "core/clock.h"
 #include "okr/remind.h"
@@ -33,24 +36,6 @@ static const char *const month_words[12] = {
 	"Nov", "Dec"
 };
 
-/*
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil): calendar-day differences without time zones, so a
- * daylight-saving change never makes a day 23 or 25 hours "long".
- */
-static int64_t
-civil_days(int64_t y, int64_t m, int64_t d)
-{
-	int64_t	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* The local calendar date of t. */
 static void
 local_date(int64_t t, struct tm *tm)
@@ -60,30 +45,31 @@ local_date(int64_t t, struct tm *tm)
 	localtime_r(&tt, tm);
 }
 
-static int64_t
-tm_days(const struct tm *tm)
+/*
+ * The calendar of one remind_build(), worked out once: the cycle's first
+ * local day, its weekday, and today as a count of calendar days from it
+ * (clock_civil_days: a daylight-saving change never makes a day 23 or 25
+ * hours "long").
+ */
+struct cal {
+	int		 y, m, d;	/* the cycle's first day */
+	int		 wday;		/* its weekday, Monday 0 */
+	int64_t		 today;		/* days since it */
+};
+
+static void
+cal_init(const struct remind *r, struct cal *c)
 {
-	return civil_days(tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday);
-}
+	struct tm	 s, t;
 
-/* Monday 0 .. Sunday 6 of a day number (1970-01-01 was a Thursday). */
-static int
-days_weekday(int64_t days)
-{
-	int64_t	 w = (days + 3) % 7;
-
-	return (int)(w < 0 ? w + 7 : w);
-}
-
-static size_t
-person_find(const struct remind *r, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; name != NULL && i < r->npeople; i++)
-		if (strcmp(r->people[i].name, name) == 0)
-			return i;
-	return EVAL_NONE;
+	local_date(r->ce.start, &s);
+	local_date(r->now, &t);
+	c->y = s.tm_year + 1900;
+	c->m = s.tm_mon + 1;
+	c->d = s.tm_mday;
+	c->wday = (s.tm_wday + 6) % 7;
+	c->today = clock_civil_days(t.tm_year + 1900, t.tm_mon + 1,
+	    t.tm_mday) - clock_civil_days(c->y, c->m, c->d);
 }
 
 /* The owner rule of remind.h: a person index, or EVAL_NONE (unowned). */
@@ -94,12 +80,12 @@ owner_of(const struct remind *r, const struct obj_eval *oe,
 	size_t	 t;
 
 	if (ke->kr->owner != NULL)
-		return person_find(r, ke->kr->owner);
+		return eval_person(&r->ce, ke->kr->owner);
 	if (oe->obj->person != NULL)
-		return person_find(r, oe->obj->person);
+		return eval_person(&r->ce, oe->obj->person);
 	if (oe->obj->team != NULL &&
 	    (t = eval_team(&r->ce, oe->obj->team)) != EVAL_NONE)
-		return person_find(r, r->ce.teams[t].team->lead);
+		return eval_person(&r->ce, r->ce.teams[t].team->lead);
 	return EVAL_NONE;
 }
 
@@ -110,19 +96,20 @@ owner_of(const struct remind *r, const struct obj_eval *oe,
 static size_t
 lead_of(const struct remind *r, size_t p)
 {
+	const struct person	*pp;
 	const struct team	*tm;
 	size_t			 t, steps;
 
 	if (p == EVAL_NONE)
 		return EVAL_NONE;
-	t = eval_team(&r->ce, r->people[p].team);
+	pp = &r->ce.people[p];
+	t = eval_team(&r->ce, pp->team);
 	/* steps bounds a loop a hand-edited store might hold */
 	for (steps = 0; t != EVAL_NONE && steps <= r->ce.nteams;
 	    t = r->ce.teams[t].parent, steps++) {
 		tm = r->ce.teams[t].team;
-		if (tm->lead != NULL &&
-		    strcmp(tm->lead, r->people[p].name) != 0)
-			return person_find(r, tm->lead);
+		if (tm->lead != NULL && strcmp(tm->lead, pp->name) != 0)
+			return eval_person(&r->ce, tm->lead);
 	}
 	return EVAL_NONE;
 }
@@ -130,69 +117,60 @@ lead_of(const struct remind *r, size_t p)
 /*
  * Is the key result due on the current grid day?  The grid starts on the
  * first check-in weekday on or after the cycle's first day and steps by
- * the cadence; d is the first grid day on or after today.  Sets it->due.
+ * cad days; d is the first grid day on or after today.  Sets it->due.
  */
 static int
-due_check(const struct remind *r, const struct kr_eval *ke,
-    struct remind_item *it)
+due_check(const struct remind *r, const struct cal *c,
+    const struct kr_eval *ke, int64_t cad, struct remind_item *it)
 {
-	const struct cycle_eval	*ce = &r->ce;
-	struct tm		 s, t;
-	int64_t			 start, today, g0, d, cad, from;
-	size_t			 i;
+	int64_t		 g0, d, from;
 
-	cad = ke->cadence.days > 0 ? ke->cadence.days : 1;
-	local_date(ce->start, &s);
-	local_date(r->now, &t);
-	start = tm_days(&s);
-	today = tm_days(&t) - start;		/* days since the first */
-	g0 = (ke->cadence.weekday - days_weekday(start) + 7) % 7;
-	d = today <= g0 ? g0 : g0 + (today - g0 + cad - 1) / cad * cad;
-	it->due = clock_day_start(s.tm_year + 1900, s.tm_mon + 1,
-	    s.tm_mday + (int)d);
-	it->due_today = d == today;
-	if (it->due >= ce->end)
+	g0 = (ke->cadence.weekday - c->wday + 7) % 7;
+	d = c->today <= g0 ? g0 :
+	    g0 + (c->today - g0 + cad - 1) / cad * cad;
+	it->due = clock_day_start(c->y, c->m, c->d + (int)d);
+	it->due_today = d == c->today;
+	if (it->due >= r->ce.end)
 		return 0;			/* after the cycle */
-	/* a check-in after day d - cadence answers this due day */
-	from = clock_day_start(s.tm_year + 1900, s.tm_mon + 1,
-	    s.tm_mday + (int)(d - cad + 1));
-	for (i = 0; i < ke->ncheckins; i++)
-		if (ke->checkins[i].at >= from &&
-		    ke->checkins[i].at <= r->now)
-			return 0;
-	return 1;
+	/*
+	 * A check-in after day d - cad answers this due day.  The evaluation
+	 * cut the check-ins at its horizon, now (the cycle is running), so
+	 * the latest one is the one to look at.
+	 */
+	from = clock_day_start(c->y, c->m, c->d + (int)(d - cad + 1));
+	return ke->last_checkin < from;
 }
 
 /* The item for one key result, or 0 when there is nothing to say. */
 static int
-kr_item(const struct remind *r, const struct obj_eval *oe,
+kr_item(const struct remind *r, const struct cal *c,
     const struct kr_eval *ke, struct remind_item *it)
 {
-	const struct cycle_eval	*ce = &r->ce;
-	int64_t			 since, cad, grace;
+	int64_t		 since, silence, cad;
 
 	memset(it, 0, sizeof(*it));
 	if (!ke->in.manual || ke->ev.status == STATUS_DONE)
 		return 0;
 	it->ke = ke;
-	it->obj = oe->obj;
 	it->last = ke->last_checkin;
-	since = ke->last_checkin > ce->start ? ke->last_checkin : ce->start;
-	it->silence = r->now - since;
-	it->silence_days = it->silence / DAY;
+	since = ke->last_checkin > r->ce.start ? ke->last_checkin :
+	    r->ce.start;
+	silence = r->now - since;
+	it->silence_days = silence / DAY;
 	it->lead = EVAL_NONE;
+	/* entry keeps a cadence in 1..366 days; a store edited by hand could
+	 * hold 0, which must not divide by zero */
+	cad = ke->cadence.days > 0 ? ke->cadence.days : 1;
 	if (ke->ev.status == STATUS_OUTDATED) {
 		it->state = REMIND_OVERDUE;
-		cad = ke->in.cadence > 0 ? ke->in.cadence : DAY;
-		grace = ke->in.grace;
-		it->missed = (it->silence - grace) / cad;
+		it->missed = (silence - ke->in.grace) / (cad * DAY);
 		if (it->missed < 1)
 			it->missed = 1;
 		it->escalated = it->missed >= 2;
 		return 1;
 	}
 	it->state = REMIND_DUE;
-	return due_check(r, ke, it);
+	return due_check(r, c, ke, cad, it);
 }
 
 static int
@@ -202,7 +180,8 @@ owner_cmp(const void *a, const void *b, const struct remind *r)
 
 	if (x->person == EVAL_NONE || y->person == EVAL_NONE)
 		return (x->person == EVAL_NONE) - (y->person == EVAL_NONE);
-	return strcmp(r->people[x->person].name, r->people[y->person].name);
+	return strcmp(r->ce.people[x->person].name,
+	    r->ce.people[y->person].name);
 }
 
 /* Insertion sort: a handful of owners, and qsort has no context. */
@@ -231,9 +210,9 @@ group(struct remind *r, struct arena *a, struct remind_item *v, size_t n,
     struct err *e)
 {
 	struct remind_owner	*ow;
-	size_t			*slot, *count, i, o, np = r->npeople + 1;
+	size_t			*slot, *count, i, o, np = r->ce.npeople + 1;
 
-	/* slot[p]: the owner entry of person p (npeople: the unowned) */
+	/* slot[p]: the owner entry of person p (ce.npeople: the unowned) */
 	if ((slot = arena_calloc(a, np, sizeof(*slot))) == NULL ||
 	    (r->owners = arena_calloc(a, np, sizeof(*r->owners))) == NULL ||
 	    (count = arena_calloc(a, np + 1, sizeof(*count))) == NULL ||
@@ -241,20 +220,20 @@ group(struct remind *r, struct arena *a, struct remind_item *v, size_t n,
 	    NULL))
 		return err_set(e, ERR_NOMEM, "out of memory");
 	for (i = 0; i < n; i++) {
-		slot[v[i].owner == EVAL_NONE ? r->npeople : v[i].owner] = 1;
+		slot[v[i].owner == EVAL_NONE ? r->ce.npeople : v[i].owner] = 1;
 		if (v[i].lead != EVAL_NONE)
 			slot[v[i].lead] = 1;
 	}
 	for (i = 0; i < np; i++)
 		if (slot[i])
-			r->owners[r->nowners++].person = i == r->npeople ?
+			r->owners[r->nowners++].person = i == r->ce.npeople ?
 			    EVAL_NONE : i;
 	sort_owners(r);
 	for (i = 0; i < r->nowners; i++)
-		slot[r->owners[i].person == EVAL_NONE ? r->npeople :
+		slot[r->owners[i].person == EVAL_NONE ? r->ce.npeople :
 		    r->owners[i].person] = i;
 	for (i = 0; i < n; i++) {
-		v[i].owner = slot[v[i].owner == EVAL_NONE ? r->npeople :
+		v[i].owner = slot[v[i].owner == EVAL_NONE ? r->ce.npeople :
 		    v[i].owner];
 		count[v[i].owner + 1]++;
 		if (v[i].lead != EVAL_NONE)
@@ -282,6 +261,9 @@ group(struct remind *r, struct arena *a, struct remind_item *v, size_t n,
 			ow->escalated[ow->nescalated++] = i;
 		}
 	}
+	for (i = 0; i < r->nowners; i++)
+		r->nreminded += r->owners[i].person != EVAL_NONE &&
+		    r->owners[i].nitems > 0;
 	return ERR_OK;
 }
 
@@ -291,17 +273,18 @@ remind_build(struct okr *o, const char *cycle, int64_t now, struct arena *a,
 {
 	struct remind_item	*v = NULL, *it;
 	const struct obj_eval	*oe;
+	struct cal		 c;
 	size_t			 n = 0, cap = 0, i, j;
 	enum err_code		 rc;
 
 	memset(r, 0, sizeof(*r));
 	r->now = now;
 	clock_fmt_date(now, r->today, sizeof(r->today));
-	if ((rc = eval_cycle(o, cycle, now, a, &r->ce, e)) != ERR_OK ||
-	    (rc = person_list(o, a, &r->people, &r->npeople, e)) != ERR_OK)
+	if ((rc = eval_cycle(o, cycle, now, a, &r->ce, e)) != ERR_OK)
 		return rc;
 	r->in_cycle = r->ce.cycle.state != CYCLE_CLOSED &&
 	    now >= r->ce.start && now < r->ce.end;
+	cal_init(r, &c);
 	for (i = 0; r->in_cycle && i < r->ce.nobjs; i++) {
 		oe = &r->ce.objs[i];
 		if (oe->obj->state != OBJ_ACTIVE)
@@ -309,7 +292,7 @@ remind_build(struct okr *o, const char *cycle, int64_t now, struct arena *a,
 		for (j = 0; j < oe->nkrs; j++) {
 			if ((it = ARENA_PUSH(a, v, n, cap)) == NULL)
 				return err_set(e, ERR_NOMEM, "out of memory");
-			if (!kr_item(r, oe, &oe->krs[j], it)) {
+			if (!kr_item(r, &c, &oe->krs[j], it)) {
 				n--;
 				continue;
 			}
@@ -329,31 +312,18 @@ remind_build(struct okr *o, const char *cycle, int64_t now, struct arena *a,
 	return group(r, a, v, n, e);
 }
 
-size_t
-remind_owner_find(const struct remind *r, const char *name)
-{
-	size_t	 i;
-
-	for (i = 0; name != NULL && i < r->nowners; i++)
-		if (r->owners[i].person != EVAL_NONE &&
-		    strcmp(r->people[r->owners[i].person].name, name) == 0)
-			return i;
-	return EVAL_NONE;
-}
-
 const char *
 remind_owner_name(const struct remind *r, const struct remind_owner *ow)
 {
-	return ow->person == EVAL_NONE ? NULL : r->people[ow->person].name;
+	return ow->person == EVAL_NONE ? NULL : r->ce.people[ow->person].name;
 }
 
-void
-remind_due_text(const struct remind *r, const struct remind_item *it,
-    char *s, size_t sz)
+/* "Monday 30 Nov", the due day of a due item, or "today". */
+static void
+due_text(const struct remind_item *it, char *s, size_t sz)
 {
 	struct tm	 tm;
 
-	(void)r;
 	if (it->due_today) {
 		snprintf(s, sz, "today");
 		return;
@@ -363,8 +333,9 @@ remind_due_text(const struct remind *r, const struct remind_item *it,
 	    tm.tm_mday, month_words[tm.tm_mon]);
 }
 
-void
-remind_day_text(const struct remind *r, char *s, size_t sz)
+/* "Thursday 29 Oct 2026": the day of now, for headings. */
+static void
+day_text(const struct remind *r, char *s, size_t sz)
 {
 	struct tm	 tm;
 
@@ -381,7 +352,7 @@ item_text(const struct remind *r, const struct remind_item *it,
 	char	 s[48];
 
 	if (it->state == REMIND_DUE) {
-		remind_due_text(r, it, s, sizeof(s));
+		due_text(it, s, sizeof(s));
 		buf_printf(b, "due %s", s);
 		return;
 	}
@@ -397,7 +368,7 @@ item_text(const struct remind *r, const struct remind_item *it,
 	if (!it->escalated || !with_lead)
 		return;
 	if (it->lead != EVAL_NONE)
-		buf_printf(b, ", escalated to %s", r->people[it->lead].name);
+		buf_printf(b, ", escalated to %s", r->ce.people[it->lead].name);
 	else
 		buf_puts(b, ", no lead to escalate to");
 }
@@ -412,37 +383,36 @@ remind_item_text(const struct remind *r, const struct remind_item *it,
 void
 remind_summary(const struct remind *r, struct buf *b)
 {
-	size_t	 i, people = 0;
-
 	if (r->nitems == 0) {
 		buf_puts(b, r->in_cycle ? "nothing due or overdue: every "
 		    "check-in is up to date" : "nothing to remind: the cycle "
 		    "is not running");
 		return;
 	}
-	for (i = 0; i < r->nowners; i++)
-		people += r->owners[i].person != EVAL_NONE &&
-		    r->owners[i].nitems > 0;
 	buf_printf(b, "%zu due, %zu overdue, %zu escalated, for %zu "
-	    "%s", r->ndue, r->noverdue, r->nescalated, people,
-	    people == 1 ? "person" : "people");
+	    "%s", r->ndue, r->noverdue, r->nescalated, r->nreminded,
+	    r->nreminded == 1 ? "person" : "people");
 	if (r->nunowned > 0)
 		buf_printf(b, "; %zu with no owner", r->nunowned);
 }
 
-/* One key result in a message: "- title (ref)\n  what\n". */
+/*
+ * One key result in a list, the digest's and the e-mails':
+ * "BULLETtitle (ref)\nINDENTwhat\n"; with_owner (a lead's escalations)
+ * names the owner instead of the lead, who knows it came to them.
+ */
 static void
-mail_item(const struct remind *r, const struct remind_item *it,
-    int with_owner, struct buf *b)
+item_block(const struct remind *r, const struct remind_item *it,
+    const char *bullet, const char *indent, int with_owner, struct buf *b)
 {
 	const char	*owner;
 
-	buf_printf(b, "- %s (%s)\n  ", it->ke->kr->title, it->ref);
+	buf_printf(b, "%s%s (%s)\n%s", bullet, it->ke->kr->title, it->ref,
+	    indent);
 	if (with_owner) {
 		owner = remind_owner_name(r, &r->owners[it->owner]);
 		buf_printf(b, "owner %s, ", owner != NULL ? owner : "none");
 	}
-	/* the lead reading it knows it came to them */
 	item_text(r, it, !with_owner, b);
 	buf_putc(b, '\n');
 }
@@ -475,43 +445,72 @@ remind_mail_text(const struct remind *r, const struct okr *o,
 		    ow->nitems == 1 ? "this key result" : "these key results",
 		    r->ce.cycle.name, ow->nitems == 1 ? "s" : "");
 		for (i = 0; i < ow->nitems; i++)
-			mail_item(r, &r->items[ow->items[i]], 0, body);
+			item_block(r, &r->items[ow->items[i]], "- ", "  ", 0,
+			    body);
 		buf_putc(body, '\n');
 	}
 	if (ow->nescalated > 0) {
 		buf_printf(body, "Escalated to you as their lead (two or more "
 		    "check-ins missed):\n\n");
 		for (i = 0; i < ow->nescalated; i++)
-			mail_item(r, &r->items[ow->escalated[i]], 1, body);
+			item_block(r, &r->items[ow->escalated[i]], "- ", "  ",
+			    1, body);
 		buf_putc(body, '\n');
 	}
-	remind_day_text(r, day, sizeof(day));
+	day_text(r, day, sizeof(day));
 	buf_printf(body, "To check in: okrdesk checkin OBJECTIVE/KR VALUE "
 	    "[--confidence 0.8] [--note TEXT]\n\n-- \nokrdesk reminders "
 	    "for %s, %s\n", o->ws.name, day);
 }
 
+/* s into b with Slack's three escapes (its docs: "Escaping text"). */
+static void
+put_chat_escaped(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '&')
+			buf_puts(b, "&amp;");
+		else if (*s == '<')
+			buf_puts(b, "&lt;");
+		else if (*s == '>')
+			buf_puts(b, "&gt;");
+		else
+			buf_putc(b, *s);
+	}
+}
+
 void
-remind_chat_text(const struct remind *r, const struct okr *o, struct buf *b)
+remind_digest(const struct remind *r, const struct okr *o,
+    enum remind_style st, struct buf *out)
 {
 	const struct remind_owner	*ow;
 	const struct remind_item	*it;
-	const char			*name;
+	const char			*name, *em;
+	struct buf			 chat = BUF_INIT, *b;
 	char				 day[48];
 	size_t				 i, j;
 
-	remind_day_text(r, day, sizeof(day));
-	buf_printf(b, "*Check-in reminders* · %s · %s · %s\n", o->ws.name,
-	    r->ce.cycle.name, day);
+	/* chat: written whole, then escaped whole, so that no name, title
+	 * or key can carry markup */
+	b = st == REMIND_CHAT ? &chat : out;
+	em = st == REMIND_CHAT ? "*" : "";
+	day_text(r, day, sizeof(day));
+	buf_printf(b, "%sCheck-in reminders%s · %s · %s · %s\n", em, em,
+	    o->ws.name, r->ce.cycle.name, day);
 	for (i = 0; i < r->nowners; i++) {
 		ow = &r->owners[i];
 		if (ow->nitems == 0)
 			continue;
-		name = remind_owner_name(r, ow);
-		buf_printf(b, "\n*%s*\n", name != NULL ? name :
-		    "No owner (set one with okrdesk kr edit REF --owner NAME)");
+		if ((name = remind_owner_name(r, ow)) == NULL)
+			name = st == REMIND_CHAT ? "No owner (set one with "
+			    "okrdesk kr edit REF --owner NAME)" : "no owner";
+		buf_printf(b, "\n%s%s%s\n", em, name, em);
 		for (j = 0; j < ow->nitems; j++) {
 			it = &r->items[ow->items[j]];
+			if (st != REMIND_CHAT) {
+				item_block(r, it, "  · ", "    ", 0, b);
+				continue;
+			}
 			buf_printf(b, "• `%s` %s: ", it->ref,
 			    it->ke->kr->title);
 			remind_item_text(r, it, b);
@@ -521,6 +520,26 @@ remind_chat_text(const struct remind *r, const struct okr *o, struct buf *b)
 	buf_putc(b, '\n');
 	remind_summary(r, b);
 	buf_putc(b, '\n');
+	if (st != REMIND_CHAT)
+		return;
+	put_chat_escaped(out, buf_cstr(&chat));
+	if (buf_error(&chat) != ERR_OK && out->err == ERR_OK)
+		out->err = buf_error(&chat);
+	buf_release(&chat);
+}
+
+enum err_code
+remind_log_url_key(const char *url, char s[REMIND_URL_KEY_LEN],
+    struct err *e)
+{
+	unsigned char	 h[(REMIND_URL_KEY_LEN - 1) / 2];
+
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "libsodium cannot start");
+	crypto_generichash(h, sizeof(h), (const unsigned char *)url,
+	    strlen(url), NULL, 0);
+	sodium_bin2hex(s, REMIND_URL_KEY_LEN, h, sizeof(h));
+	return ERR_OK;
 }
 
 enum err_code

@@ -31,7 +31,7 @@
  *
  * remind_log_*() keep the reminder_log: one row per workspace-local day,
  * channel and recipient, so that a second run the same day sends nothing
- * already sent.
+ * already sent.  The log never holds a webhook's URL, only its digest.
  *
  * Ownership: everything in a struct remind (and the cycle_eval inside it)
  * lives in the arena given to remind_build(); messages built into a
@@ -59,21 +59,19 @@ extern const char *const remind_state_names[REMIND_STATE__MAX];
 
 /* One key result to remind about. */
 struct remind_item {
-	const struct kr_eval	*ke;
-	const struct objective	*obj;
+	const struct kr_eval	*ke;		/* objective: ce.objs[ke->obj] */
 	char			*ref;		/* "objective/kr" */
 	enum remind_state	 state;
 	size_t			 owner;		/* index into owners */
 	int64_t			 due;		/* the due day's local midnight */
 	int			 due_today;	/* due is today */
 	int64_t			 last;		/* latest check-in, 0 if none */
-	int64_t			 silence;	/* seconds, see above */
 	int64_t			 silence_days;	/* floor(silence / 1 day) */
 	int64_t			 missed;	/* cadences missed; 0 unless
 						   overdue */
 	int			 escalated;	/* missed >= 2 */
 	size_t			 lead;		/* person escalated to (index into
-						   people), or EVAL_NONE */
+						   ce.people), or EVAL_NONE */
 };
 
 /*
@@ -82,7 +80,8 @@ struct remind_item {
  * person is EVAL_NONE.
  */
 struct remind_owner {
-	size_t			 person;	/* index into people, or EVAL_NONE */
+	size_t			 person;	/* index into ce.people, or
+						   EVAL_NONE */
 	size_t			*items;		/* their own, indices into items */
 	size_t			 nitems;
 	size_t			*escalated;	/* escalated to them */
@@ -90,19 +89,26 @@ struct remind_owner {
 };
 
 struct remind {
-	struct cycle_eval	 ce;
+	struct cycle_eval	 ce;		/* ce.people: every person */
 	int64_t			 now;
 	char			 today[16];	/* YYYY-MM-DD, workspace time */
 	int			 in_cycle;	/* now in [start, end) and the cycle
 						   not closed */
-	struct person		*people;	/* every person */
-	size_t			 npeople;
 	struct remind_item	*items;		/* by owner, then objective order */
 	size_t			 nitems;
 	struct remind_owner	*owners;	/* owners and leads, by name; the
 						   unowned last */
 	size_t			 nowners;
 	size_t			 ndue, noverdue, nescalated, nunowned;
+	size_t			 nreminded;	/* people with items of their own:
+						   the summary's "for N people" */
+};
+
+/* How remind_digest() writes. */
+enum remind_style {
+	REMIND_PLAIN,		/* the terminal: indented, title then ref */
+	REMIND_CHAT		/* Slack-style markup: *bold*, `code`, and
+				   & < > escaped as &amp; &lt; &gt; */
 };
 
 /*
@@ -112,21 +118,9 @@ struct remind {
 enum err_code	remind_build(struct okr *, const char *cycle, int64_t now,
 		    struct arena *, struct remind *, struct err *);
 
-/* The owner entry of person name, or EVAL_NONE. */
-size_t		remind_owner_find(const struct remind *, const char *name);
-
 /* Name of an owner entry's person, or NULL for the unowned. */
 const char	*remind_owner_name(const struct remind *,
 		    const struct remind_owner *);
-
-/*
- * "today", "Monday 30 Nov" (the due day of a due item) into s; sz >= 32.
- */
-void		remind_due_text(const struct remind *,
-		    const struct remind_item *, char *s, size_t sz);
-
-/* "Thursday 29 Oct 2026": the day of now, for headings. */
-void		remind_day_text(const struct remind *, char *s, size_t sz);
 
 /*
  * What one item asks, the same words everywhere: "due today", "due
@@ -150,12 +144,28 @@ void		remind_mail_text(const struct remind *, const struct okr *,
 		    struct buf *body);
 
 /*
- * The whole digest as chat text (incoming webhooks of Slack, Mattermost,
- * Teams): a header line, a bullet per item by owner, `code` for the key
- * result references, a summary line.
+ * The whole digest: a header line (workspace, cycle, day), the items by
+ * owner (owners with items of their own; the unowned last) and the
+ * summary line.  REMIND_PLAIN for the terminal, REMIND_CHAT for the
+ * incoming webhooks of Slack, Mattermost and Teams: there a title such as
+ * "<!channel>" must not ping anyone, so the whole text is escaped.
  */
-void		remind_chat_text(const struct remind *, const struct okr *,
-		    struct buf *);
+void		remind_digest(const struct remind *, const struct okr *,
+		    enum remind_style, struct buf *);
+
+/*
+ * The reminder log.  recipient identifies one message of a channel: for
+ * "email" the person and the address, "Name <addr>" (two people may
+ * share an address, and each gets their own message); for "webhook"
+ * remind_log_url_key() of the URL, never the URL, whose path is the
+ * secret of Slack, Mattermost and Teams hooks.
+ */
+#define REMIND_URL_KEY_LEN	65	/* 32 bytes in hex, and the NUL */
+
+/* The hex BLAKE2b-256 digest (libsodium's crypto_generichash, no key) of
+ * url into s.  ERR_INTERNAL when libsodium cannot start. */
+enum err_code	remind_log_url_key(const char *url,
+		    char s[REMIND_URL_KEY_LEN], struct err *);
 
 /*
  * Was a message sent on day (YYYY-MM-DD) on channel ("email", "webhook")

@@ -3,7 +3,9 @@
 # and JSON), a missed check-in that escalates a week later, e-mail through
 # a fake SMTP server, the webhook through a fake receiver, once a day
 # (a second run sends nothing, --force resends, the next day sends again),
-# failures that record nothing, and --dry-run.
+# failures that record nothing, and --dry-run; URLs checked and never shown
+# or stored with their secret path; people sharing an address, a bad
+# address, a key result with no owner; a cycle that is not running.
 #
 # The fake servers (tests/tools/*.py) listen on a loopback port this script
 # picks (a random base, the next one when taken, as tests/http/lib.sh
@@ -90,6 +92,25 @@ fails 2 "--email with no SMTP server is a usage error" \
 contains "... and says what is missing" "$err" "OKRDESK_SMTP_URL"
 fails 2 "--webhook with no URL anywhere is a usage error" \
     env -u OKRDESK_WEBHOOK_URL "$OKRDESK" remind --webhook
+fails 2 "a --webhook URL that is not http(s) is a usage error" \
+    okrdesk remind --webhook "ftp://hooks.example.org/T0K3N"
+contains "... quoting it without its secret path" "$err" \
+    'webhook URL "ftp://hooks.example.org/…" is not an http://'
+fails 2 "an empty --webhook is a usage error" okrdesk remind --webhook ""
+contains "... quoting it" "$err" 'webhook URL "" is not an http://'
+fails 2 "an OKRDESK_WEBHOOK_URL with no scheme is a usage error" \
+    env OKRDESK_WEBHOOK_URL=hooks.example.org/T0K3N "$OKRDESK" remind --webhook
+contains "... quoted up to its path" "$err" \
+    'webhook URL "hooks.example.org/…"'
+case $err in *T0K3N*) _fail "... never with the path" "$err" ;;
+*) _pass "... never with the path" ;; esac
+fails 2 "an --smtp URL that is not smtp(s) is a usage error" \
+    okrdesk remind --email --smtp "https://mail.example.org" --from a@b.org
+contains "... quoting it" "$err" \
+    'SMTP server "https://mail.example.org" is not an smtp:// or smtps:// URL'
+fails 2 "an empty --smtp is a usage error" \
+    okrdesk remind --email --smtp "" --from a@b.org
+contains "... quoting it" "$err" 'SMTP server "" is not an smtp://'
 
 # The training hours KR is the demo's silent one.  Its last check-in, from
 # the status (not from remind): silence = now - last, in whole days, and
@@ -223,6 +244,18 @@ start_fake fake_webhook.py "$T/hook" || { echo "Bail out! no receiver"; exit 1; 
 HOOK="http://127.0.0.1:$FAKE_PORT/hooks/T0K3N"
 ok "--webhook posts the digest" okrdesk remind --webhook "$HOOK"
 same "... one POST" "$(count "$T/hook" 'json$')" 1
+contains "... says where, without the secret path" "$out" \
+    "webhook: sent to http://127.0.0.1:$FAKE_PORT/… (10 key results)"
+case $out in *T0K3N*) _fail "... the path is never shown" "$out" ;;
+*) _pass "... the path is never shown" ;; esac
+# BLAKE2b-256 of the URL, computed independently
+digest=$(python3 -c 'import hashlib, sys
+print(hashlib.blake2b(sys.argv[1].encode(), digest_size=32).hexdigest())' \
+    "$HOOK")
+same "... the log keeps a digest of the URL" "$(sqlite3 "$OKRDESK_DB" \
+    "SELECT recipient FROM reminder_log WHERE channel = 'webhook'")" \
+    "$digest"
+same "... and never the URL" "$(sqlite3 "$OKRDESK_DB" .dump | grep -c T0K3N)" 0
 contains "... to the URL" "$(cat "$T/hook/hook-1.txt")" "POST /hooks/T0K3N"
 contains "... as JSON" "$(cat "$T/hook/hook-1.txt")" \
     "Content-Type: application/json"
@@ -240,6 +273,10 @@ ok "--webhook alone takes OKRDESK_WEBHOOK_URL" env \
     OKRDESK_WEBHOOK_URL="$HOOK" "$OKRDESK" remind --webhook --force --json
 same "... posted again" "$(count "$T/hook" 'json$')" 2
 same "... reported as sent" "$(j '.deliveries[0].state')" sent
+same "... to the URL without its path" "$(j '.deliveries[0].recipient')" \
+    "http://127.0.0.1:$FAKE_PORT/…"
+case $out in *T0K3N*) _fail "... the JSON never has the path" "$out" ;;
+*) _pass "... the JSON never has the path" ;; esac
 stop_fake "$FAKE_PID"
 
 start_fake fake_webhook.py "$T/hook500" --status 500 ||
@@ -247,8 +284,10 @@ start_fake fake_webhook.py "$T/hook500" --status 500 ||
 HOOK500="http://127.0.0.1:$FAKE_PORT/hooks/down"
 export OKRDESK_NOW=2026-11-09T10:00:00Z
 fails 1 "a webhook answering 500 fails" okrdesk remind --webhook "$HOOK500"
-contains "... naming the URL and the status" "$err" \
-    "webhook $HOOK500 answered HTTP status 500"
+contains "... naming the server and the status" "$err" \
+    "webhook http://127.0.0.1:$FAKE_PORT/… answered HTTP status 500"
+case $err in *hooks/down*) _fail "... not the secret path" "$err" ;;
+*) _pass "... not the secret path" ;; esac
 stop_fake "$FAKE_PID"
 start_fake fake_webhook.py "$T/hook500" ||
     { echo "Bail out! no receiver"; exit 1; }
@@ -256,5 +295,77 @@ ok "the retry the same day" okrdesk remind --webhook \
     "http://127.0.0.1:$FAKE_PORT/hooks/down"
 contains "... is sent: the failure was not recorded" "$out" "webhook: sent to"
 stop_fake "$FAKE_PID"
+
+# ---- people sharing an address, a bad address, no owner --------------------
+export OKRDESK_NOW=2026-11-10T10:00:00Z
+{
+	okrdesk person edit "Mara Ionescu" --email dan@northwind.example &&
+	okrdesk person edit "Andrei Pop" --email "andrei at northwind" &&
+	okrdesk objective add uptime --title "Always on" --cycle 2026-Q4 \
+	    --team Northwind &&
+	okrdesk kr add uptime/web --title "Uptime & <!channel>" \
+	    --baseline 99 --target 99.9
+} >/dev/null || { echo "Bail out! setup failed"; exit 1; }
+start_fake fake_smtp.py "$T/mail3" || { echo "Bail out! no fake SMTP"; exit 1; }
+SMTP_PID=$FAKE_PID
+export OKRDESK_SMTP_URL="smtp://127.0.0.1:$FAKE_PORT"
+ok "--email to people sharing an address" okrdesk remind --email --json
+same "... Dan and Mara (one address) get a message each" \
+    "$(grep -l '^RCPT TO:<dan@northwind.example>' "$T"/mail3/mail-*.txt |
+    wc -l | tr -d ' ')" 2
+same "... each under their own name" "$(j '[.deliveries[] |
+    select(.recipient == "dan@northwind.example") | .name + ":" + .state] |
+    join(",")')" "Dan Petrescu:sent,Mara Ionescu:sent"
+same "... a bad address is reported, not sent" \
+    "$(j '.deliveries[] | select(.name == "Andrei Pop") | .state')" bad_email
+same "... the key result with no owner goes to nobody" \
+    "$(j '.deliveries[] | select(.name == null) | [.state, .items] |
+    join(" ")')" "no_owner 1"
+sent=$(count "$T/mail3" mail-)
+ok "the same run again, in text" okrdesk remind --email
+same "... sends nothing" "$(count "$T/mail3" mail-)" "$sent"
+contains "... both sharers are already sent" "$out" \
+    "email: already sent today to Mara Ionescu <dan@northwind.example>"
+contains "... the bad address is quoted" "$out" \
+    "email: Andrei Pop's e-mail \"andrei at northwind\" is not an address"
+contains "... the key result with no owner is reported" "$out" \
+    "email: 1 key result with no owner: not sent to anyone"
+stop_fake "$SMTP_PID"
+
+start_fake fake_webhook.py "$T/hook3" ||
+    { echo "Bail out! no receiver"; exit 1; }
+HOOK_PID=$FAKE_PID
+HOOK="http://127.0.0.1:$FAKE_PORT/hooks/T0K3N"
+ok "--webhook with markup in a title" okrdesk remind --webhook "$HOOK"
+hook=$(jq -r .text "$T/hook3/hook-1.json")
+contains "... the unowned are listed in the chat" "$hook" "*No owner"
+contains "... & < > are escaped as Slack asks" "$hook" \
+    "\`uptime/web\` Uptime &amp; &lt;!channel&gt;: overdue"
+case $hook in *"<!channel>"*) _fail "... so nobody is pinged" "$hook" ;;
+*) _pass "... so nobody is pinged" ;; esac
+
+# ---- a cycle that is not running ---------------------------------------------
+{
+	okrdesk cycle add 2026-Q3 --start 2026-07-01 --end 2026-09-30 &&
+	okrdesk objective add old --title "Old goal" --cycle 2026-Q3 \
+	    --team "Tier 1" --kind aspirational &&
+	okrdesk kr add old/calls --title "Calls" --baseline 0 --target 10 \
+	    --owner "Victor Stan"
+} >/dev/null || { echo "Bail out! setup failed"; exit 1; }
+ok "--cycle on a past cycle" okrdesk remind --cycle 2026-Q3 --email \
+    --webhook "$HOOK" --json
+same "... is not running" "$(j '[.in_cycle, .summary.text] | join(": ")')" \
+    "false: nothing to remind: the cycle is not running"
+same "... its silent key result is not listed" "$(j '.owners | length')" 0
+same "... the webhook has nothing to send" "$(j '[.deliveries[] |
+    .channel + " " + .state] | join(",")')" "webhook nothing_to_send"
+same "... and is not called" "$(count "$T/hook3" 'json$')" 1
+ok "closing it" okrdesk cycle close 2026-Q3
+ok "--cycle on a closed cycle" okrdesk remind --cycle 2026-Q3 --webhook "$HOOK"
+contains "... reminds nobody" "$out" \
+    "nothing to remind: the cycle is not running"
+contains "... and says so for the webhook" "$out" "webhook: nothing to send"
+same "... which is not called" "$(count "$T/hook3" 'json$')" 1
+stop_fake "$HOOK_PID"
 
 done_testing

@@ -139,6 +139,21 @@ owner(const struct remind *r, const struct remind_item *it)
 	return remind_owner_name(r, &r->owners[it->owner]);
 }
 
+/* The owner entry of the person named name; fails the test if none. */
+static const struct remind_owner *
+owner_entry(const struct remind *r, const char *name)
+{
+	const char	*n;
+	size_t		 i;
+
+	for (i = 0; i < r->nowners; i++)
+		if ((n = remind_owner_name(r, &r->owners[i])) != NULL &&
+		    strcmp(n, name) == 0)
+			return &r->owners[i];
+	fail_msg("no owner entry for %s", name);
+	return NULL;
+}
+
 /* ---- due ------------------------------------------------------------- */
 
 static void
@@ -270,16 +285,14 @@ test_remind_escalates_to_the_lead_of_the_owners_team(void **state)
 	const struct remind		*r = build(f, OCT(23, 10));
 	const struct remind_item	*it = item(r, "nps/hours");
 	const struct remind_owner	*lea;
-	size_t				 k;
 
 	assert_non_null(it);
 	assert_true(it->escalated);
-	assert_string_equal(r->people[it->lead].name, "Lea");
+	assert_string_equal(r->ce.people[it->lead].name, "Lea");
 	assert_string_equal(text(f, r, it), "overdue: silent 17 days (last "
 	    "check-in 2026-10-06), 2 missed check-ins, escalated to Lea");
 	/* Lea has nothing of her own, one escalated to her */
-	assert_int_not_equal(k = remind_owner_find(r, "Lea"), EVAL_NONE);
-	lea = &r->owners[k];
+	lea = owner_entry(r, "Lea");
 	assert_int_equal(lea->nitems, 0);
 	assert_int_equal(lea->nescalated, 1);
 	assert_ptr_equal(&r->items[lea->escalated[0]], it);
@@ -300,7 +313,7 @@ test_remind_escalation_skips_the_owner_who_is_the_lead(void **state)
 	it = item(r, "nps/calls");
 	assert_non_null(it);
 	assert_int_equal(it->missed, 2);
-	assert_string_equal(r->people[it->lead].name, "Sam");
+	assert_string_equal(r->ce.people[it->lead].name, "Sam");
 }
 
 static void
@@ -313,7 +326,7 @@ test_remind_escalation_climbs_past_a_team_with_no_lead(void **state)
 	set_lead(f, "Tier 1", NULL);
 	r = build(f, OCT(23, 10));
 	it = item(r, "nps/hours");
-	assert_string_equal(r->people[it->lead].name, "Sam");
+	assert_string_equal(r->ce.people[it->lead].name, "Sam");
 }
 
 static void
@@ -500,7 +513,7 @@ test_remind_mail_to_the_owner_and_to_the_lead(void **state)
 	const struct remind	*r = build(f, OCT(23, 10));
 	struct buf		 subj = BUF_INIT, body = BUF_INIT;
 
-	remind_mail_text(r, f->o, &r->owners[remind_owner_find(r, "Ana")],
+	remind_mail_text(r, f->o, owner_entry(r, "Ana"),
 	    &subj, &body);
 	assert_string_equal(buf_cstr(&subj), "[Test] check-ins: 1 overdue");
 	assert_non_null(strstr(buf_cstr(&body), "Hello Ana,\n"));
@@ -509,7 +522,7 @@ test_remind_mail_to_the_owner_and_to_the_lead(void **state)
 	    "check-ins, escalated to Lea\n"));
 	buf_reset(&subj);
 	buf_reset(&body);
-	remind_mail_text(r, f->o, &r->owners[remind_owner_find(r, "Lea")],
+	remind_mail_text(r, f->o, owner_entry(r, "Lea"),
 	    &subj, &body);
 	assert_string_equal(buf_cstr(&subj),
 	    "[Test] check-ins: 1 escalated to you");
@@ -567,6 +580,59 @@ test_remind_log_is_per_day_channel_and_recipient(void **state)
 	assert_ok(f, remind_log_sent(f->o, "2026-10-23", "email", "b@x.org",
 	    &sent, &f->e));
 	assert_int_equal(sent, 0);
+}
+
+static void
+test_remind_chat_digest_escapes_markup_the_plain_one_does_not(void **state)
+{
+	struct fx		*f = *state;
+	struct kr		 k;
+	const struct remind	*r;
+	struct buf		 b = BUF_INIT;
+
+	kr_init(&k, "nps", "esc");
+	k.title = (char *)"Ping <!channel> & <@U123>";
+	k.kind = KR_INCREASE;
+	k.target = 1;
+	k.owner = (char *)"Ana";
+	assert_ok(f, kr_add(f->o, &k, &f->e));
+	r = build(f, OCT(1, 12));
+	remind_digest(r, f->o, REMIND_CHAT, &b);
+	assert_int_equal(buf_error(&b), ERR_OK);
+	/* Slack's escapes: & < > as &amp; &lt; &gt;, nothing else */
+	assert_non_null(strstr(buf_cstr(&b), "\n*Ana*\n"));
+	assert_non_null(strstr(buf_cstr(&b), "• `nps/esc` Ping "
+	    "&lt;!channel&gt; &amp; &lt;@U123&gt;: due Monday 5 Oct\n"));
+	assert_null(strchr(buf_cstr(&b), '<'));
+	assert_null(strchr(buf_cstr(&b), '>'));
+	buf_reset(&b);
+	remind_digest(r, f->o, REMIND_PLAIN, &b);
+	assert_non_null(strstr(buf_cstr(&b), "\nAna\n  · A key result "
+	    "(nps/hours)\n    due Monday 5 Oct\n"
+	    "  · Ping <!channel> & <@U123> (nps/esc)\n"
+	    "    due Monday 5 Oct\n"));
+	/* two items, both Ana's */
+	assert_non_null(strstr(buf_cstr(&b), "\n2 due, 0 overdue, 0 escalated, "
+	    "for 1 person\n"));
+	buf_release(&b);
+}
+
+static void
+test_remind_log_keys_a_webhook_by_a_digest_of_its_url(void **state)
+{
+	char	 k[REMIND_URL_KEY_LEN];
+	struct err e;
+
+	(void)state;
+	/* python3: hashlib.blake2b(URL.encode(), digest_size=32).hexdigest() */
+	assert_int_equal(remind_log_url_key("https://hooks.slack.com/services/"
+	    "T000/B000/XXXX", k, &e), ERR_OK);
+	assert_string_equal(k, "2318f77f9bea457fc3503c3cbd7c95b8"
+	    "a68a90db6833e65cbf285c95bea3d84e");
+	assert_int_equal(remind_log_url_key("https://hooks.slack.com/services/"
+	    "T000/B000/YYYY", k, &e), ERR_OK);
+	assert_string_equal(k, "d34518a2ed5557c4bb16917e6aa65f9b"
+	    "8f5259fff2f9b31a640842e154450375");
 }
 
 /* ---- notify: the framing, no network --------------------------------- */
@@ -656,8 +722,31 @@ test_notify_url_safe_hides_credentials(void **state)
 	notify_url_safe("smtps://user:secret@mail.example.org:465/", s,
 	    sizeof(s));
 	assert_string_equal(s, "smtps://mail.example.org:465/");
+	notify_url_safe("smtp://127.0.0.1:2525", s, sizeof(s));
+	assert_string_equal(s, "smtp://127.0.0.1:2525");
+}
+
+static void
+test_notify_url_safe_hides_a_webhooks_secret_path(void **state)
+{
+	char	 s[128];
+
+	(void)state;
+	/* an incoming webhook's path is its only credential */
+	notify_url_safe("https://hooks.slack.com/services/T000/B000/XXXX", s,
+	    sizeof(s));
+	assert_string_equal(s, "https://hooks.slack.com/…");
 	notify_url_safe("https://hooks.example.org/a@b", s, sizeof(s));
-	assert_string_equal(s, "https://hooks.example.org/a@b");
+	assert_string_equal(s, "https://hooks.example.org/…");
+	/* a query is hidden the same way, and the user:password too */
+	notify_url_safe("https://u:p@h.example.org:8443?token=x", s,
+	    sizeof(s));
+	assert_string_equal(s, "https://h.example.org:8443/…");
+	/* no scheme: the first "/" still ends what is shown */
+	notify_url_safe("hooks.example.org/secret", s, sizeof(s));
+	assert_string_equal(s, "hooks.example.org/…");
+	notify_url_safe("", s, sizeof(s));
+	assert_string_equal(s, "");
 }
 
 #define T(name)	cmocka_unit_test_setup_teardown(name, setup_remind, teardown)
@@ -684,10 +773,14 @@ main(void)
 		T(test_remind_mail_to_the_owner_and_to_the_lead),
 		T(test_remind_summary_counts),
 		T(test_remind_log_is_per_day_channel_and_recipient),
+		T(test_remind_chat_digest_escapes_markup_the_plain_one_does_not),
+		cmocka_unit_test(
+		    test_remind_log_keys_a_webhook_by_a_digest_of_its_url),
 		cmocka_unit_test(test_notify_mail_has_the_headers_and_crlf_lines),
 		cmocka_unit_test(test_notify_non_ascii_subject_is_an_encoded_word),
 		cmocka_unit_test(test_notify_refuses_addresses_that_could_inject),
 		cmocka_unit_test(test_notify_url_safe_hides_credentials),
+		cmocka_unit_test(test_notify_url_safe_hides_a_webhooks_secret_path),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
