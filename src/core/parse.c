@@ -167,19 +167,6 @@ parse_date(const char *s, int *py, int *pm, int *pd, struct err *e)
 	return ERR_OK;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (no time zone). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t	 yy = m <= 2 ? y - 1 : y;
-	int64_t	 era = (yy >= 0 ? yy : yy - 399) / 400;
-	int64_t	 yoe = yy - era * 400;
-	int64_t	 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t	 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
 enum err_code
 parse_time(const char *s, int64_t *out, struct err *e)
 {
@@ -203,7 +190,7 @@ parse_time(const char *s, int64_t *out, struct err *e)
 			goto bad;
 	}
 	if (*p == 'Z' && p[1] == '\0') {
-		*out = days_from_civil(y, mo, d) * 86400 + hh * 3600 +
+		*out = clock_civil_days(y, mo, d) * 86400 + hh * 3600 +
 		    mi * 60 + ss;
 		return ERR_OK;
 	}
@@ -215,7 +202,7 @@ parse_time(const char *s, int64_t *out, struct err *e)
 			p++;
 		if (digits(&p, 2, &om) || *p != '\0' || oh > 23 || om > 59)
 			goto bad;
-		*out = days_from_civil(y, mo, d) * 86400 + hh * 3600 +
+		*out = clock_civil_days(y, mo, d) * 86400 + hh * 3600 +
 		    mi * 60 + ss - sign * (oh * 3600 + om * 60);
 		return ERR_OK;
 	}

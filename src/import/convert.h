@@ -127,8 +127,6 @@ enum err_code	conv_tz_init(struct conv_tz *, const char *spec,
 int		conv_time(const struct conv_fmt *f, struct conv_tz *tz,
 		    const char *s, size_t len, int64_t *out);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-int64_t		conv_days_from_civil(int y, int m, int d);
 /* The instant of a local civil time in tz. */
 int64_t		conv_tz_instant(struct conv_tz *, int y, int mo, int d, int h,
 		    int mi, int s);
