@@ -17,6 +17,7 @@
 #include "kpi/load.h"
 #include "okr/kpilink.h"
 #include "okr/lint.h"
+#include "okr/lint_int.h"
 
 const char *const lint_severity_names[LINT_SEVERITY__MAX] = {
 	[LINT_ERROR] = "error",
@@ -58,8 +59,6 @@ const struct lint_rule_def lint_rules[LINT_RULE__MAX] = {
 	    "cycle" },
 };
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-
 struct lint_finding *
 lint_add(struct lint_ctx *c, enum lint_rule r, const char *entity,
     const char *ref, const char *title)
@@ -97,11 +96,16 @@ lint_text(struct lint_finding *f, const char *name, const char *s)
 	}
 }
 
-/* "OBJ/KR" in the arena. */
-static const char *
-kr_ref(struct lint_ctx *c, const struct kr *k)
+const char *
+lint_kr_ref(struct lint_ctx *c, const struct kr *k)
 {
 	return arena_printf(c->a, "%s/%s", k->objective, k->key);
+}
+
+enum err_code
+lint_nomem(struct lint_ctx *c)
+{
+	return err_set(c->e, ERR_NOMEM, "out of memory");
 }
 
 /* Does text hold word (letters and spaces) as whole words, any case? */
@@ -209,12 +213,6 @@ is_task(const char *title)
 	return 0;
 }
 
-static enum err_code
-nomem(struct lint_ctx *c)
-{
-	return err_set(c->e, ERR_NOMEM, "out of memory");
-}
-
 /* too-many-objectives: count per owner, reported at the owner's first. */
 static enum err_code
 rule_owners(struct lint_ctx *c)
@@ -246,7 +244,7 @@ rule_owners(struct lint_ctx *c)
 			continue;
 		if ((f = lint_add(c, LINT_TOO_MANY_OBJECTIVES, a->team != NULL ?
 		    "team" : "person", oa, oa)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "%s owns %zu objectives in %s, "
 		    "more than the limit of %lld", oa, n, ce->cycle.name,
 		    (long long)max);
@@ -265,16 +263,16 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 {
 	const struct kr		*k = ke->kr;
 	struct lint_finding	*f;
-	const char		*ref = kr_ref(c, k);
+	const char		*ref = lint_kr_ref(c, k);
 	int			 linear = k->kind == KR_INCREASE ||
 				    k->kind == KR_DECREASE;
 
 	if (ref == NULL)
-		return nomem(c);
+		return lint_nomem(c);
 	if (linear && isnan(k->target)) {
 		if ((f = lint_add(c, LINT_KR_NO_TARGET, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "%s key result with no target: "
 		    "its progress cannot be computed", kr_kind_name(
 		    (enum kr_kind)k->kind));
@@ -285,7 +283,7 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 	    k->kpi_baseline != NULL)) {
 		if ((f = lint_add(c, LINT_KR_NO_BASELINE, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		if (isnan(k->target))
 			f->message = arena_printf(c->a, "no baseline: progress "
 			    "cannot be computed");
@@ -305,7 +303,7 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 	    k->unit[0] == '\0')) {
 		if ((f = lint_add(c, LINT_KR_NO_UNIT, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "%s key result with no unit: "
 		    "a reader cannot tell what %g means", kr_kind_name(
 		    (enum kr_kind)k->kind), linear ? k->target :
@@ -316,7 +314,7 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 	if (is_task(k->title)) {
 		if ((f = lint_add(c, LINT_KR_IS_A_TASK, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "\"%s\" describes an activity, "
 		    "with no number to measure", k->title);
 		f->suggestion = arena_printf(c->a, "state the result the "
@@ -342,7 +340,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 	if (oe->nkrs == 0) {
 		if ((f = lint_add(c, LINT_NO_KEY_RESULTS, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "no key result: nothing "
 		    "measures whether it is met");
 		f->suggestion = arena_printf(c->a, "add two to five measurable "
@@ -352,7 +350,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 	if (max > 0 && (int64_t)oe->nkrs > max) {
 		if ((f = lint_add(c, LINT_TOO_MANY_KRS, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "%zu key results, more than "
 		    "the limit of %lld", oe->nkrs, (long long)max);
 		f->suggestion = arena_printf(c->a, "keep the few that best "
@@ -379,7 +377,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 	if (oe->nkrs > 0 && nband == oe->nkrs) {
 		if ((f = lint_add(c, LINT_KPI_NOT_OKR, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		if (oe->nkrs == 1)
 			f->message = arena_printf(c->a, "its only key result is "
 			    "a band: it holds a KPI steady rather than changing "
@@ -397,7 +395,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		if ((f = lint_add(c, LINT_NO_QUALITY_GUARDRAIL, "objective",
 		    ob->key, ob->title)) == NULL) {
 			buf_release(&eff);
-			return nomem(c);
+			return lint_nomem(c);
 		}
 		f->message = arena_printf(c->a, "efficiency key result%s %s "
 		    "with no quality key result (CSAT, FCR, QA score, reopen "
@@ -415,7 +413,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		owner = ob->team != NULL ? ob->team : ob->person;
 		if ((f = lint_add(c, LINT_UNALIGNED, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "owned by %s and aligned to "
 		    "nothing in %s", owner != NULL ? owner : "nobody",
 		    ce->cycle.name);
@@ -480,7 +478,7 @@ rule_kpis(struct lint_ctx *c)
 				if (ce->objs[i].krs[j].kr->kpi != NULL &&
 				    set_add(c, &keys, &n, &cap,
 				    ce->objs[i].krs[j].kr->kpi) < 0)
-					return nomem(c);
+					return lint_nomem(c);
 		}
 		for (i = 0; i < ncor; i++)
 			if ((cor[i].team != NULL && strcmp(cor[i].team,
@@ -488,7 +486,7 @@ rule_kpis(struct lint_ctx *c)
 			    ((cor[i].team == NULL || cor[i].team[0] == '\0') &&
 			    ce->teams[t].parent == EVAL_NONE))
 				if (set_add(c, &keys, &n, &cap, cor[i].kpi) < 0)
-					return nomem(c);
+					return lint_nomem(c);
 		if ((int64_t)n <= max)
 			continue;
 		qsort(keys, n, sizeof(*keys), cmp_str);
@@ -499,7 +497,7 @@ rule_kpis(struct lint_ctx *c)
 		if ((f = lint_add(c, LINT_TOO_MANY_KPIS, "team", name, name))
 		    == NULL) {
 			buf_release(&list);
-			return nomem(c);
+			return lint_nomem(c);
 		}
 		f->message = arena_printf(c->a, "%s watches %zu KPIs (%s), "
 		    "more than the limit of %lld", name, n,
@@ -591,7 +589,7 @@ lint_run(struct okr *o, const struct cycle_eval *ce, const struct snap *snap,
 		goto out;
 	for (i = 0; i < c.n; i++)
 		if (c.v[i].message == NULL || c.v[i].suggestion == NULL) {
-			rc = nomem(&c);
+			rc = lint_nomem(&c);
 			goto out;
 		}
 	sort_findings(c.v, c.n);
@@ -614,7 +612,8 @@ lint_count(const struct lint_finding *v, size_t n,
 		counts[v[i].sev]++;
 }
 
-json_t *
+/* The findings as a JSON array of lint_document's findings. */
+static json_t *
 lint_json(const struct lint_finding *v, size_t n)
 {
 	json_t	*arr, *o, *d;

@@ -15,8 +15,8 @@
  * carries those numbers as named data for the JSON.
  *
  * Ownership: findings, their texts and data live in the arena given to
- * lint_run and die with it; the JSON returned by lint_json and
- * lint_document is the caller's (json_decref).  The snapshot is borrowed.
+ * lint_run and die with it; the JSON returned by lint_document is the
+ * caller's (json_decref).  The snapshot is borrowed.
  */
 #ifndef OKR_LINT_H
 #define OKR_LINT_H
@@ -95,39 +95,13 @@ enum err_code	lint_run(struct okr *, const struct cycle_eval *ce,
 		    const struct snap *snap, struct arena *,
 		    struct lint_finding **, size_t *, struct err *);
 
-/* The findings as a JSON array of {code, severity, entity, ref, title,
- * message, suggestion, data: {...}}; NULL when out of memory. */
-json_t		*lint_json(const struct lint_finding *, size_t);
-/* {cycle, findings: lint_json(...), counts: {error, warning, info,
- * total}}: the document of 'okrdesk lint --json'. */
+/* {cycle, findings: [{code, severity, entity, ref, title, message,
+ * suggestion, data: {...}}...], counts: {error, warning, info, total}}:
+ * the document of 'okrdesk lint --json'; NULL when out of memory. */
 json_t		*lint_document(const struct cycle_eval *,
 		    const struct lint_finding *, size_t);
 /* How many findings of each severity (counts has LINT_SEVERITY__MAX). */
 void		lint_count(const struct lint_finding *, size_t,
 		    size_t counts[LINT_SEVERITY__MAX]);
-
-/*
- * Internal to okr/lint*.c: the findings being built, and the rules on a
- * KPI's history (lint_kpi.c).
- */
-struct lint_ctx {
-	struct okr		*o;
-	const struct cycle_eval	*ce;
-	const struct snap	*snap;
-	struct arena		*a;
-	struct err		*e;
-	struct lint_finding	*v;
-	size_t			 n, cap;
-};
-
-/* A new finding of rule about an object; NULL when out of memory. */
-struct lint_finding *lint_add(struct lint_ctx *, enum lint_rule,
-		    const char *entity, const char *ref, const char *title);
-/* Append a number or a text to f's data (ignored past LINT_DATA_MAX). */
-void		lint_num(struct lint_finding *, const char *name, double);
-void		lint_text(struct lint_finding *, const char *name,
-		    const char *);
-/* implausible-target and sample-too-small for one key result. */
-enum err_code	lint_kpi_kr(struct lint_ctx *, const struct kr_eval *);
 
 #endif /* OKR_LINT_H */

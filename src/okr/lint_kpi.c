@@ -30,7 +30,7 @@
 #include "core/clock.h"
 #include "kpi/kpi.h"
 #include "okr/kpilink.h"
-#include "okr/lint.h"
+#include "okr/lint_int.h"
 
 #define DAY		((int64_t)86400)
 #define HISTORY_WEEKS	26
@@ -200,10 +200,9 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke)
 	plaus = 2 * sigma * sqrt(w);
 	if (isnan(best) || !(gap > plaus) || !(dir * (k->target - best) > 0))
 		return ERR_OK;
-	if ((f = lint_add(c, LINT_IMPLAUSIBLE_TARGET, "kr", arena_printf(c->a,
-	    "%s/%s", k->objective, k->key), k->title)) == NULL ||
-	    f->ref == NULL)
-		return err_set(c->e, ERR_NOMEM, "out of memory");
+	if ((f = lint_add(c, LINT_IMPLAUSIBLE_TARGET, "kr", lint_kr_ref(c, k),
+	    k->title)) == NULL || f->ref == NULL)
+		return lint_nomem(c);
 	f->message = arena_printf(c->a, "needs %s%s a week for %.0f week%s "
 	    "(%s); weekly changes vary by σ %s, so %.0f week%s plausibly move "
 	    "it %s; best 4 weeks: %s", dir > 0 ? "+" : "−",
@@ -279,10 +278,9 @@ sample(struct lint_ctx *c, const struct kr_eval *ke)
 	need = ceil((double)cl->n * (width / gap) * (width / gap));
 	clock_fmt_date(q.from, d0, sizeof(d0));
 	clock_fmt_date(q.to - 1, d1, sizeof(d1));
-	if ((f = lint_add(c, LINT_SAMPLE_TOO_SMALL, "kr", arena_printf(c->a,
-	    "%s/%s", k->objective, k->key), k->title)) == NULL ||
-	    f->ref == NULL)
-		return err_set(c->e, ERR_NOMEM, "out of memory");
+	if ((f = lint_add(c, LINT_SAMPLE_TOO_SMALL, "kr", lint_kr_ref(c, k),
+	    k->title)) == NULL || f->ref == NULL)
+		return lint_nomem(c);
 	f->message = arena_printf(c->a, "n %lld responses (%s..%s): the 95%% "
 	    "interval %s–%s (%s wide) is wider than the %s to the target",
 	    (long long)cl->n, d0, d1, num(c->a, lo), level(c->a, hi, u),
