@@ -574,6 +574,10 @@ lint_run(struct okr *o, const struct cycle_eval *ce, const struct snap *snap,
 			return rc;
 		c.snap = own;
 	}
+	/* read once for every KPI query of the run, as kpilink_sync does */
+	if (c.snap != NULL && (rc = kpilink_schedule(o, a, &c.sched, e)) !=
+	    ERR_OK)
+		goto out;
 	if ((rc = rule_owners(&c)) != ERR_OK)
 		goto out;
 	for (i = 0; i < ce->nobjs; i++)

@@ -79,22 +79,29 @@ change(struct arena *a, double v, const char *unit)
 	    strcasecmp(unit, "NPS") ? unit : "pts");
 }
 
-/* The query of the key result's KPI and segment; 0 when it has none. */
-static int
+/*
+ * The query of the key result's KPI and segment, at now, with the
+ * workspace's schedule; *d is NULL when the KPI is not one lint knows.
+ * A segment kpilink_check refused would fail kpilink_sync as it fails
+ * here: that error is passed on.
+ */
+static enum err_code
 query(struct lint_ctx *c, const struct kr *k, struct kpi_query *q,
     const struct kpi_def **d)
 {
-	const struct schedule	*sched;
+	enum err_code	 rc;
 
-	if ((*d = kpi_def_find(k->kpi)) == NULL || c->snap == NULL)
-		return 0;
+	if ((*d = kpi_def_find(k->kpi)) == NULL)
+		return ERR_OK;
 	kpi_query_init(q, (*d)->key);
-	if (kpilink_filter(k->kpi_filter, &q->filter, c->a, NULL) != ERR_OK ||
-	    kpilink_schedule(c->o, c->a, &sched, NULL) != ERR_OK)
-		return 0;
-	q->schedule = sched;
+	if ((rc = kpilink_filter(k->kpi_filter, &q->filter, c->a, c->e)) !=
+	    ERR_OK) {
+		err_prefix(c->e, "%s/%s", k->objective, k->key);
+		return rc;
+	}
+	q->schedule = c->sched;
 	q->now = c->ce->now;
-	return 1;
+	return ERR_OK;
 }
 
 /*
@@ -140,12 +147,11 @@ four_weeks(const struct kpi_def *d, const struct kpi_cell *cl)
 }
 
 static enum err_code
-implausible(struct lint_ctx *c, const struct kr_eval *ke)
+implausible(struct lint_ctx *c, const struct kr_eval *ke,
+    const struct kpi_def *d, struct kpi_query q)
 {
 	const struct cycle_eval	*ce = c->ce;
 	const struct kr		*k = ke->kr;
-	const struct kpi_def	*d;
-	struct kpi_query	 q;
 	struct kpi_result	 r;
 	struct lint_finding	*f;
 	const char		*u = k->unit;
@@ -155,9 +161,7 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke)
 	enum err_code		 rc;
 	size_t			 i, weeks = 0, nch = 0;
 
-	if ((k->kind != KR_INCREASE && k->kind != KR_DECREASE) ||
-	    isnan(k->target) || isnan(ke->ev.current) || ce->now >= ce->end ||
-	    !query(c, k, &q, &d))
+	if (ce->now >= ce->end)
 		return ERR_OK;
 	dir = k->kind == KR_INCREASE ? 1 : -1;
 	if ((gap = dir * (k->target - ke->ev.current)) <= 0)
@@ -228,13 +232,12 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke)
 }
 
 static enum err_code
-sample(struct lint_ctx *c, const struct kr_eval *ke)
+sample(struct lint_ctx *c, const struct kr_eval *ke,
+    const struct kpi_def *d, struct kpi_query q)
 {
 	const struct cycle_eval	*ce = c->ce;
 	const struct kr		*k = ke->kr;
-	const struct kpi_def	*d;
 	const struct kpi_cell	*cl;
-	struct kpi_query	 q;
 	struct kpi_result	 r;
 	struct lint_finding	*f;
 	const char		*u = k->unit;
@@ -244,10 +247,7 @@ sample(struct lint_ctx *c, const struct kr_eval *ke)
 	enum err_code		 rc;
 	int			 days;
 
-	if ((k->kind != KR_INCREASE && k->kind != KR_DECREASE) ||
-	    isnan(k->target) || isnan(ke->ev.current) ||
-	    ke->ev.last_at == 0 || !query(c, k, &q, &d) ||
-	    d->ds != DS_SURVEYS ||
+	if (ke->ev.last_at == 0 || d->ds != DS_SURVEYS ||
 	    kpilink_window(k->kpi_window, &days, NULL) != ERR_OK)
 		return ERR_OK;
 	dir = k->kind == KR_INCREASE ? 1 : -1;
@@ -306,9 +306,17 @@ sample(struct lint_ctx *c, const struct kr_eval *ke)
 enum err_code
 lint_kpi_kr(struct lint_ctx *c, const struct kr_eval *ke)
 {
-	enum err_code	 rc;
+	const struct kr		*k = ke->kr;
+	const struct kpi_def	*d;
+	struct kpi_query	 q;
+	enum err_code		 rc;
 
-	if ((rc = implausible(c, ke)) != ERR_OK)
+	/* both rules judge the gap to a target from a current value */
+	if ((k->kind != KR_INCREASE && k->kind != KR_DECREASE) ||
+	    isnan(k->target) || isnan(ke->ev.current))
+		return ERR_OK;
+	if ((rc = query(c, k, &q, &d)) != ERR_OK || d == NULL ||
+	    (rc = implausible(c, ke, d, q)) != ERR_OK)
 		return rc;
-	return sample(c, ke);
+	return sample(c, ke, d, q);
 }
