@@ -13,8 +13,8 @@
  *   KPI has them, else the n-weighted mean of the weekly values; the plain
  *   mean for counts, whose n is the value itself).
  *
- * sample-too-small: a survey KPI over the window of the key result's
- *   latest point; the 95% interval of its value (Wilson, as the KPI engine
+ * sample-too-small: in a cycle that has not ended, a survey KPI over the
+ *   window of the key result's latest point; the 95% interval of its value (Wilson, as the KPI engine
  *   gives it; for NPS the normal approximation with the largest variance
  *   an NPS allows, 1 - NPS^2, since the engine gives no interval and the
  *   share of passives is not known) is wider than the gap to the target.
@@ -247,7 +247,9 @@ sample(struct lint_ctx *c, const struct kr_eval *ke,
 	enum err_code		 rc;
 	int			 days;
 
-	if (ke->ev.last_at == 0 || d->ds != DS_SURVEYS ||
+	/* an ended cycle's gap is final: no more responses can close it */
+	if (ce->now >= ce->end || ke->ev.last_at == 0 ||
+	    d->ds != DS_SURVEYS ||
 	    kpilink_window(k->kpi_window, &days, NULL) != ERR_OK)
 		return ERR_OK;
 	dir = k->kind == KR_INCREASE ? 1 : -1;

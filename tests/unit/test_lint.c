@@ -612,6 +612,31 @@ test_lint_survey_sample_too_small_for_the_gap(void **state)
 }
 
 static void
+test_lint_survey_sample_of_an_ended_cycle_is_not_judged(void **state)
+{
+	struct fx	*f = *state;
+	struct snap	*s = snap_new();
+	struct run	 r;
+
+	/* the sample of the test above: 20 at 60%, 39.5 pts wide > 15 */
+	csat_day(s, "2026-10-06", 20, 12);
+	fx_finish(s);
+	assert_ok(f, kpi_kr(f, "nps", "csat", "CSAT from 55% to 75%",
+	    KR_INCREASE, "%", 55, 75, "csat", NULL));
+	sync(f, s);
+	lint(f, s, &r);
+	assert_int_equal(count(&r, "sample-too-small"), 1);
+	/* the cycle ended with 2026-12-31: more responses cannot change it */
+	assert_ok(f, eval_cycle(f->o, NULL, fx_t("2027-01-10T12:00:00Z"),
+	    &f->a, &r.ce, &f->e));
+	assert_true(r.ce.now >= r.ce.end);
+	NEAR(r.ce.krs[0].ev.current, 60);
+	assert_ok(f, lint_run(f->o, &r.ce, s, &f->a, &r.v, &r.n, &f->e));
+	assert_int_equal(count(&r, "sample-too-small"), 0);
+	snap_free(s);
+}
+
+static void
 test_lint_survey_sample_large_enough_is_no_finding(void **state)
 {
 	struct fx	*f = *state;
@@ -739,6 +764,7 @@ main(void)
 		T(test_lint_short_history_is_no_finding),
 		T(test_lint_target_the_kpi_reached_before_is_plausible),
 		T(test_lint_survey_sample_too_small_for_the_gap),
+		T(test_lint_survey_sample_of_an_ended_cycle_is_not_judged),
 		T(test_lint_survey_sample_large_enough_is_no_finding),
 		T(test_lint_nps_sample_uses_the_widest_normal_interval),
 		T(test_lint_json_has_every_field_and_counts),
