@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "kpi/load.h"
 #include "okr/eval.h"
 #include "okr/lint.h"
 
@@ -134,7 +135,9 @@ cmd_lint(struct cli *cli, int argc, char **argv)
 {
 	struct cycle_eval	 ce;
 	struct lint_finding	*v;
+	struct snap		*snap = NULL;
 	const char		*cycle = NULL;
+	enum err_code		 rc;
 	size_t			 n, counts[LINT_SEVERITY__MAX];
 	int			 i, r, json = 0;
 
@@ -150,10 +153,16 @@ cmd_lint(struct cli *cli, int argc, char **argv)
 			    "argument \"%s\"", argv[i]);
 	}
 	if (eval_cycle(cli->okr, cycle, cli->okr->now, &cli->arena, &ce,
-	    &cli->err) != ERR_OK ||
-	    lint_run(cli->okr, &ce, NULL, &cli->arena, &v, &n, &cli->err) !=
-	    ERR_OK)
+	    &cli->err) != ERR_OK)
 		return cli_fail(cli, cli->err.code);
+	/* the KPI data only when a rule will read it: loading costs */
+	if (lint_wants_snap(&ce) && kpi_load(cli->okr->st, &snap, &cli->err)
+	    != ERR_OK)
+		return cli_fail(cli, cli->err.code);
+	rc = lint_run(cli->okr, &ce, snap, &cli->arena, &v, &n, &cli->err);
+	snap_free(snap);
+	if (rc != ERR_OK)
+		return cli_fail(cli, rc);
 	if (json)
 		r = cli_json_print(cli, lint_document(&ce, v, n));
 	else

@@ -14,7 +14,6 @@
 
 #include "core/buf.h"
 #include "kpi/kpi.h"
-#include "kpi/load.h"
 #include "okr/kpilink.h"
 #include "okr/lint.h"
 #include "okr/lint_int.h"
@@ -541,23 +540,11 @@ sort_findings(struct lint_finding *v, size_t n)
 	}
 }
 
-static int
-any_kpi(const struct cycle_eval *ce)
-{
-	size_t	 i;
-
-	for (i = 0; i < ce->nkrs; i++)
-		if (ce->krs[i].kr->kpi != NULL)
-			return 1;
-	return 0;
-}
-
 enum err_code
 lint_run(struct okr *o, const struct cycle_eval *ce, const struct snap *snap,
     struct arena *a, struct lint_finding **out, size_t *nout, struct err *e)
 {
 	struct lint_ctx	 c;
-	struct snap	*own = NULL;
 	enum err_code	 rc = ERR_OK;
 	size_t		 i, j;
 
@@ -569,39 +556,29 @@ lint_run(struct okr *o, const struct cycle_eval *ce, const struct snap *snap,
 	c.a = a;
 	c.e = e;
 	c.snap = snap;
-	if (snap == NULL && any_kpi(ce)) {
-		if ((rc = kpi_load(o->st, &own, e)) != ERR_OK)
-			return rc;
-		c.snap = own;
-	}
 	/* read once for every KPI query of the run, as kpilink_sync does */
-	if (c.snap != NULL && (rc = kpilink_schedule(o, a, &c.sched, e)) !=
+	if (snap != NULL && (rc = kpilink_schedule(o, a, &c.sched, e)) !=
 	    ERR_OK)
-		goto out;
+		return rc;
 	if ((rc = rule_owners(&c)) != ERR_OK)
-		goto out;
+		return rc;
 	for (i = 0; i < ce->nobjs; i++)
 		if ((rc = rule_objective(&c, &ce->objs[i])) != ERR_OK)
-			goto out;
-	for (i = 0; i < ce->nobjs; i++)
+			return rc;
+	for (i = 0; snap != NULL && i < ce->nobjs; i++)
 		for (j = 0; j < ce->objs[i].nkrs; j++)
-			if (ce->objs[i].krs[j].kr->kpi != NULL &&
-			    (rc = lint_kpi_kr(&c, &ce->objs[i].krs[j])) !=
+			if ((rc = lint_kpi_kr(&c, &ce->objs[i].krs[j])) !=
 			    ERR_OK)
-				goto out;
+				return rc;
 	if ((rc = rule_kpis(&c)) != ERR_OK)
-		goto out;
+		return rc;
 	for (i = 0; i < c.n; i++)
-		if (c.v[i].message == NULL || c.v[i].suggestion == NULL) {
-			rc = lint_nomem(&c);
-			goto out;
-		}
+		if (c.v[i].message == NULL || c.v[i].suggestion == NULL)
+			return lint_nomem(&c);
 	sort_findings(c.v, c.n);
 	*out = c.v;
 	*nout = c.n;
-out:
-	snap_free(own);
-	return rc;
+	return ERR_OK;
 }
 
 void

@@ -6,9 +6,9 @@
  * status shows, and applies the rules of lint_rules[] (one stable code
  * each; docs/coaching.md explains every rule, its severity and why).
  * The rules on a KPI's history (implausible-target, sample-too-small)
- * also need the support data: a KPI snapshot the caller already has (the
- * server's shared one), or one lint_run loads from the store when a key
- * result of the cycle follows a KPI.
+ * also need the support data: a KPI snapshot the caller has (the
+ * server's shared one, or one the CLI loads when lint_wants_snap says a
+ * key result needs it).  Without one those two rules are skipped.
  *
  * Every finding names its object (entity and reference), says what is
  * wrong with the numbers in one line and what to do in another, and
@@ -85,15 +85,23 @@ struct lint_finding {
 };
 
 /*
- * Lint the evaluated cycle ce.  snap may be NULL: a snapshot is then
- * loaded from the store when some key result of the cycle follows a KPI
- * (and freed before returning).  Findings come sorted by severity, then
- * rule, then the order of their objects in ce.  The limits are o->ws's
- * max_objectives, max_krs and max_kpis.
+ * Lint the evaluated cycle ce.  snap is the KPI data of the two rules on
+ * a KPI's history; NULL skips those two rules (every other rule runs: a
+ * caller whose snapshot failed still gets them).  Findings come sorted by
+ * severity, then rule, then the order of their objects in ce.  The
+ * limits are o->ws's max_objectives, max_krs and max_kpis.
  */
 enum err_code	lint_run(struct okr *, const struct cycle_eval *ce,
 		    const struct snap *snap, struct arena *,
 		    struct lint_finding **, size_t *, struct err *);
+
+/*
+ * Would lint_run's KPI rules read snap for ce?  Only when the cycle has
+ * not ended and a key result follows a KPI, increases or decreases, and
+ * has a target and a current value short of it: a caller with no
+ * snapshot at hand loads one (kpi_load) only then.
+ */
+int		lint_wants_snap(const struct cycle_eval *ce);
 
 /* {cycle, findings: [{code, severity, entity, ref, title, message,
  * suggestion, data: {...}}...], counts: {error, warning, info, total}}:

@@ -305,19 +305,44 @@ sample(struct lint_ctx *c, const struct kr_eval *ke,
 	return ERR_OK;
 }
 
+/*
+ * Does either rule judge ke?  Both judge the gap to a target not met yet
+ * from a current value, before the cycle's end, of a KPI lint knows.
+ */
+static int
+judged(const struct cycle_eval *ce, const struct kr_eval *ke)
+{
+	const struct kr	*k = ke->kr;
+
+	if ((k->kind != KR_INCREASE && k->kind != KR_DECREASE) ||
+	    k->kpi == NULL || kpi_def_find(k->kpi) == NULL ||
+	    isnan(k->target) || isnan(ke->ev.current) || ce->now >= ce->end)
+		return 0;
+	return (k->kind == KR_INCREASE ? 1 : -1) *
+	    (k->target - ke->ev.current) > 0;
+}
+
+int
+lint_wants_snap(const struct cycle_eval *ce)
+{
+	size_t	 i;
+
+	for (i = 0; i < ce->nkrs; i++)
+		if (judged(ce, &ce->krs[i]))
+			return 1;
+	return 0;
+}
+
 enum err_code
 lint_kpi_kr(struct lint_ctx *c, const struct kr_eval *ke)
 {
-	const struct kr		*k = ke->kr;
 	const struct kpi_def	*d;
 	struct kpi_query	 q;
 	enum err_code		 rc;
 
-	/* both rules judge the gap to a target from a current value */
-	if ((k->kind != KR_INCREASE && k->kind != KR_DECREASE) ||
-	    isnan(k->target) || isnan(ke->ev.current))
+	if (!judged(c->ce, ke))
 		return ERR_OK;
-	if ((rc = query(c, k, &q, &d)) != ERR_OK || d == NULL ||
+	if ((rc = query(c, ke->kr, &q, &d)) != ERR_OK || d == NULL ||
 	    (rc = implausible(c, ke, d, q)) != ERR_OK)
 		return rc;
 	return sample(c, ke, d, q);

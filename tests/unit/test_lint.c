@@ -514,6 +514,55 @@ test_lint_implausible_target_against_weekly_history(void **state)
 }
 
 static void
+test_lint_without_a_snapshot_skips_the_kpi_rules(void **state)
+{
+	struct fx	*f = *state;
+	struct snap	*s = csat_history();
+	struct run	 r;
+
+	/* the implausible target of the test above */
+	assert_ok(f, kpi_kr(f, "nps", "csat", "CSAT from 50% to 70%",
+	    KR_INCREASE, "%", 50, 70, "csat", NULL));
+	sync(f, s);
+	lint(f, s, &r);
+	assert_int_equal(count(&r, "implausible-target"), 1);
+	assert_true(lint_wants_snap(&r.ce));
+	lint(f, NULL, &r);
+	assert_int_equal(count(&r, "implausible-target"), 0);
+	/* the other rules still run: nps/csat has no finding, "nps" one */
+	assert_non_null(find(&r, "unaligned", "nps"));
+	/* ended, the cycle needs no snapshot */
+	assert_ok(f, eval_cycle(f->o, NULL, fx_t("2027-01-10T12:00:00Z"),
+	    &f->a, &r.ce, &f->e));
+	assert_false(lint_wants_snap(&r.ce));
+	snap_free(s);
+}
+
+static void
+test_lint_wants_a_snapshot_only_for_an_unmet_kpi_target(void **state)
+{
+	struct fx	*f = *state;
+	struct snap	*s = csat_history();
+	struct run	 r;
+
+	/* manual, and met (current 51% >= 50%): nothing to judge */
+	assert_ok(f, good_kr(f, "nps", "score"));
+	assert_ok(f, kpi_kr(f, "nps", "met", "CSAT from 45% to 50%",
+	    KR_INCREASE, "%", 45, 50, "csat", NULL));
+	sync(f, s);
+	assert_ok(f, eval_cycle(f->o, NULL, NOW, &f->a, &r.ce, &f->e));
+	NEAR(r.ce.krs[1].ev.current, 51);
+	assert_false(lint_wants_snap(&r.ce));
+	/* 52% is short of the current 51%: judged */
+	assert_ok(f, kpi_kr(f, "nps", "more", "CSAT from 45% to 52%",
+	    KR_INCREASE, "%", 45, 52, "csat", NULL));
+	sync(f, s);
+	assert_ok(f, eval_cycle(f->o, NULL, NOW, &f->a, &r.ce, &f->e));
+	assert_true(lint_wants_snap(&r.ce));
+	snap_free(s);
+}
+
+static void
 test_lint_short_history_is_no_finding(
     void **state)
 {
@@ -761,6 +810,8 @@ main(void)
 		T(test_lint_objective_below_the_top_aligned_to_nothing),
 		T(test_lint_team_watching_more_kpis_than_max_kpis),
 		T(test_lint_implausible_target_against_weekly_history),
+		T(test_lint_without_a_snapshot_skips_the_kpi_rules),
+		T(test_lint_wants_a_snapshot_only_for_an_unmet_kpi_target),
 		T(test_lint_short_history_is_no_finding),
 		T(test_lint_target_the_kpi_reached_before_is_plausible),
 		T(test_lint_survey_sample_too_small_for_the_gap),
