@@ -11,10 +11,6 @@
 #include "okr/eval.h"
 #include "okr/lint.h"
 
-#define SGR_RESET	"\033[0m"
-#define SGR_BOLD	"\033[1m"
-#define SGR_DIM		"\033[2m"
-
 static int cmd_lint(struct cli *, int, char **);
 
 /* Keep the codes in step with lint_rules[] (okr/lint.c); a test checks. */
@@ -118,8 +114,8 @@ lint_text_out(struct cli *cli, const struct cycle_eval *ce,
 			if (counts[s] == 0)
 				continue;
 			buf_printf(&b, "%s %zu %s", first ? "" : ",", counts[s],
-			    counts[s] == 1 || s == LINT_INFO ?
-			    lint_severity_names[s] : plural[s]);
+			    counts[s] == 1 ? lint_severity_names[s] :
+			    plural[s]);
 			first = 0;
 		}
 		buf_putc(&b, '\n');
@@ -138,7 +134,7 @@ cmd_lint(struct cli *cli, int argc, char **argv)
 	struct snap		*snap = NULL;
 	const char		*cycle = NULL;
 	enum err_code		 rc;
-	size_t			 n, counts[LINT_SEVERITY__MAX];
+	size_t			 n, ti, counts[LINT_SEVERITY__MAX];
 	int			 i, r, json = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -152,9 +148,8 @@ cmd_lint(struct cli *cli, int argc, char **argv)
 			return cli_usage(cli, &cmd_lint_entry, "unexpected "
 			    "argument \"%s\"", argv[i]);
 	}
-	if (eval_cycle(cli->okr, cycle, cli->okr->now, &cli->arena, &ce,
-	    &cli->err) != ERR_OK)
-		return cli_fail(cli, cli->err.code);
+	if ((r = cli_eval(cli, cycle, NULL, &ce, &ti)) != 0)
+		return r;
 	/* the KPI data only when a rule will read it: loading costs */
 	if (lint_wants_snap(&ce) && kpi_load(cli->okr->st, &snap, &cli->err)
 	    != ERR_OK)
