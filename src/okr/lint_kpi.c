@@ -25,9 +25,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "core/clock.h"
+#include "kpi/calendar.h"
 #include "kpi/kpi.h"
 #include "okr/kpilink.h"
 #include "okr/lint_int.h"
@@ -37,18 +37,6 @@
 #define MIN_WEEKS	6
 #define BEST_WEEKS	4
 #define Z95		1.959963984540054
-
-/* The local midnight of the Monday of t's week, moved by k weeks. */
-static int64_t
-monday(int64_t t, int k)
-{
-	struct tm	 tm;
-	time_t		 tt = (time_t)t;
-
-	localtime_r(&tt, &tm);
-	return clock_day_start(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday - (tm.tm_wday + 6) % 7 + 7 * k);
-}
 
 /* A number for reading: two decimals under 1, one under 1000, else 0. */
 static const char *
@@ -167,8 +155,11 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke,
 	if ((gap = dir * (k->target - ke->ev.current)) <= 0)
 		return ERR_OK;	/* met already */
 	q.bucket = KB_WEEK;
-	q.to = monday(ce->now, 0);
-	q.from = monday(ce->now, -HISTORY_WEEKS);
+	q.to = cal_period_start(CAL_WEEK, ce->now);
+	/* HISTORY_WEEKS Mondays back: the step lands mid-week, so a DST
+	 * hour on the way cannot move it across a Monday */
+	q.from = cal_period_start(CAL_WEEK, q.to - (HISTORY_WEEKS * 7 - 3) *
+	    DAY);
 	if ((rc = run(c, &q, &r)) != ERR_OK || r.ncells == 0)
 		return rc;
 	scale = kpilink_scale(d, u);
