@@ -236,19 +236,17 @@ sample(struct lint_ctx *c, const struct kr_eval *ke,
 	double			 scale, dir, gap, lo, hi, half, p, width;
 	double			 need;
 	enum err_code		 rc;
-	int			 days;
 
 	/* an ended cycle's gap is final: no more responses can close it */
 	if (ce->now >= ce->end || ke->ev.last_at == 0 ||
-	    d->ds != DS_SURVEYS ||
-	    kpilink_window(k->kpi_window, &days, NULL) != ERR_OK)
+	    d->ds != DS_SURVEYS)
 		return ERR_OK;
 	dir = k->kind == KR_INCREASE ? 1 : -1;
 	if ((gap = dir * (k->target - ke->ev.current)) <= 0)
 		return ERR_OK;	/* met: no interval can take that away */
 	/* the window of the latest point, as kpilink_sync cut it */
 	q.to = ke->ev.last_at;
-	q.from = days > 0 ? q.to - (int64_t)days * DAY : ce->start;
+	q.from = kpilink_point_from(k, ce->start, q.to);
 	if ((rc = run(c, &q, &r)) != ERR_OK || r.ncells == 0)
 		return rc;
 	if (!isfinite((cl = &r.cells[0])->value) ||

@@ -736,6 +736,24 @@ test_lint_nps_sample_uses_the_widest_normal_interval(void **state)
 	snap_free(s);
 }
 
+static void
+test_lint_point_window_is_the_trailing_days_or_the_cycle(void **state)
+{
+	struct kr	 k;
+
+	(void)state;
+	kr_init(&k, "nps", "csat");
+	k.kpi = (char *)"csat";
+	/* the cycle to date: from its start, whatever t */
+	assert_true(kpilink_point_from(&k, 1000, 9000000) == 1000);
+	k.kpi_window = (char *)"cycle";
+	assert_true(kpilink_point_from(&k, 1000, 9000000) == 1000);
+	/* 28d: 28 x 86400 = 2419200 s before t */
+	k.kpi_window = (char *)"28d";
+	assert_true(kpilink_point_from(&k, 1000, 9000000) == 9000000 -
+	    2419200);
+}
+
 /* ---- the document -------------------------------------------------- */
 
 static void
@@ -818,6 +836,8 @@ main(void)
 		T(test_lint_survey_sample_of_an_ended_cycle_is_not_judged),
 		T(test_lint_survey_sample_large_enough_is_no_finding),
 		T(test_lint_nps_sample_uses_the_widest_normal_interval),
+		cmocka_unit_test(
+		    test_lint_point_window_is_the_trailing_days_or_the_cycle),
 		T(test_lint_json_has_every_field_and_counts),
 		cmocka_unit_test(test_lint_every_rule_has_a_code_and_help),
 #undef T
