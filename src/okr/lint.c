@@ -476,16 +476,20 @@ rule_kpis(struct lint_ctx *c)
 			for (j = 0; j < ce->objs[i].nkrs; j++)
 				if (ce->objs[i].krs[j].kr->kpi != NULL &&
 				    set_add(c, &keys, &n, &cap,
-				    ce->objs[i].krs[j].kr->kpi) < 0)
-					return lint_nomem(c);
+				    ce->objs[i].krs[j].kr->kpi) < 0) {
+					rc = lint_nomem(c);
+					goto out;
+				}
 		}
 		for (i = 0; i < ncor; i++)
-			if ((cor[i].team != NULL && strcmp(cor[i].team,
+			if (((cor[i].team != NULL && strcmp(cor[i].team,
 			    ce->teams[t].team->name) == 0) ||
 			    ((cor[i].team == NULL || cor[i].team[0] == '\0') &&
-			    ce->teams[t].parent == EVAL_NONE))
-				if (set_add(c, &keys, &n, &cap, cor[i].kpi) < 0)
-					return lint_nomem(c);
+			    ce->teams[t].parent == EVAL_NONE)) &&
+			    set_add(c, &keys, &n, &cap, cor[i].kpi) < 0) {
+				rc = lint_nomem(c);
+				goto out;
+			}
 		if ((int64_t)n <= max)
 			continue;
 		qsort(keys, n, sizeof(*keys), cmp_str);
@@ -495,8 +499,8 @@ rule_kpis(struct lint_ctx *c)
 		name = ce->teams[t].team->name;
 		if ((f = lint_add(c, LINT_TOO_MANY_KPIS, "team", name, name))
 		    == NULL) {
-			buf_release(&list);
-			return lint_nomem(c);
+			rc = lint_nomem(c);
+			goto out;
 		}
 		f->message = arena_printf(c->a, "%s watches %zu KPIs (%s), "
 		    "more than the limit of %lld", name, n,
@@ -509,8 +513,9 @@ rule_kpis(struct lint_ctx *c)
 		lint_num(f, "limit", (double)max);
 		lint_text(f, "list", arena_strdup(c->a, buf_cstr(&list)));
 	}
+out:
 	buf_release(&list);
-	return ERR_OK;
+	return rc;
 }
 
 static int

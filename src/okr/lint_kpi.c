@@ -47,23 +47,28 @@ num(struct arena *a, double v)
 	return arena_printf(a, "%.*f", x < 1 ? 2 : x < 1000 ? 1 : 0, v);
 }
 
-/* A level ("26.0%", "4.2 h") and a change ("5.6 pts", "0.3 h"). */
+/* A level ("26.0%", "4.2 h") and a change ("5.6 pts", "0.3 h"); NULL
+ * when out of memory, as num(). */
 static const char *
 level(struct arena *a, double v, const char *unit)
 {
-	if (unit == NULL || unit[0] == '\0')
-		return num(a, v);
-	return arena_printf(a, "%s%s%s", num(a, v), strcmp(unit, "%") ? " " :
-	    "", unit);
+	const char	*n;
+
+	if ((n = num(a, v)) == NULL || unit == NULL || unit[0] == '\0')
+		return n;
+	return arena_printf(a, "%s%s%s", n, strcmp(unit, "%") ? " " : "",
+	    unit);
 }
 
 static const char *
 change(struct arena *a, double v, const char *unit)
 {
-	if (unit == NULL || unit[0] == '\0')
-		return num(a, v);
+	const char	*n;
+
+	if ((n = num(a, v)) == NULL || unit == NULL || unit[0] == '\0')
+		return n;
 	/* a percentage or an NPS moves by points */
-	return arena_printf(a, "%s %s", num(a, v), strcmp(unit, "%") &&
+	return arena_printf(a, "%s %s", n, strcmp(unit, "%") &&
 	    strcasecmp(unit, "NPS") ? unit : "pts");
 }
 
@@ -143,6 +148,8 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke,
 	struct kpi_result	 r;
 	struct lint_finding	*f;
 	const char		*u = k->unit;
+	const char		*s_need, *s_gap, *s_sigma, *s_plaus, *s_best;
+	const char		*s_reach, *s_cur;
 	double			 scale, dir, gap, w, sigma, plaus, best;
 	double			 v;
 	double			 mean = 0, ss = 0, prev = NAN;
@@ -195,20 +202,25 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke,
 	plaus = 2 * sigma * sqrt(w);
 	if (isnan(best) || !(gap > plaus) || !(dir * (k->target - best) > 0))
 		return ERR_OK;
-	if ((f = lint_add(c, LINT_IMPLAUSIBLE_TARGET, "kr", lint_kr_ref(c, k),
+	if ((s_need = change(c->a, gap / w, u)) == NULL ||
+	    (s_gap = change(c->a, gap, u)) == NULL ||
+	    (s_sigma = change(c->a, sigma, u)) == NULL ||
+	    (s_plaus = change(c->a, plaus, u)) == NULL ||
+	    (s_best = level(c->a, best, u)) == NULL ||
+	    (s_reach = level(c->a, ke->ev.current + dir * plaus, u)) == NULL ||
+	    (s_cur = level(c->a, ke->ev.current, u)) == NULL ||
+	    (f = lint_add(c, LINT_IMPLAUSIBLE_TARGET, "kr", lint_kr_ref(c, k),
 	    k->title)) == NULL || f->ref == NULL)
 		return lint_nomem(c);
 	f->message = arena_printf(c->a, "needs %s%s a week for %.0f week%s "
 	    "(%s); weekly changes vary by σ %s, so %.0f week%s plausibly move "
-	    "it %s; best 4 weeks: %s", dir > 0 ? "+" : "−",
-	    change(c->a, gap / w, u), w, w == 1 ? "" : "s",
-	    change(c->a, gap, u), change(c->a, sigma, u), w, w == 1 ? "" : "s",
-	    change(c->a, plaus, u), level(c->a, best, u));
+	    "it %s; best 4 weeks: %s", dir > 0 ? "+" : "−", s_need, w,
+	    w == 1 ? "" : "s", s_gap, s_sigma, w, w == 1 ? "" : "s", s_plaus,
+	    s_best);
 	f->suggestion = arena_printf(c->a, "aim for a target the KPI can "
 	    "reach (%s is about as far as %.0f week%s carry it from %s), or "
 	    "name the change that will move it faster than it ever has",
-	    level(c->a, ke->ev.current + dir * plaus, u), w, w == 1 ? "" : "s",
-	    level(c->a, ke->ev.current, u));
+	    s_reach, w, w == 1 ? "" : "s", s_cur);
 	lint_text(f, "kpi", d->key);
 	lint_num(f, "weeks_of_history", (double)weeks);
 	lint_num(f, "current", ke->ev.current);
@@ -232,6 +244,7 @@ sample(struct lint_ctx *c, const struct kr_eval *ke,
 	struct kpi_result	 r;
 	struct lint_finding	*f;
 	const char		*u = k->unit;
+	const char		*s_lo, *s_hi, *s_width, *s_gap;
 	char			 d0[16], d1[16];
 	double			 scale, dir, gap, lo, hi, half, p, width;
 	double			 need;
@@ -269,17 +282,20 @@ sample(struct lint_ctx *c, const struct kr_eval *ke,
 	need = ceil((double)cl->n * (width / gap) * (width / gap));
 	clock_fmt_date(q.from, d0, sizeof(d0));
 	clock_fmt_date(q.to - 1, d1, sizeof(d1));
-	if ((f = lint_add(c, LINT_SAMPLE_TOO_SMALL, "kr", lint_kr_ref(c, k),
+	if ((s_lo = num(c->a, lo)) == NULL ||
+	    (s_hi = level(c->a, hi, u)) == NULL ||
+	    (s_width = change(c->a, width, u)) == NULL ||
+	    (s_gap = change(c->a, gap, u)) == NULL ||
+	    (f = lint_add(c, LINT_SAMPLE_TOO_SMALL, "kr", lint_kr_ref(c, k),
 	    k->title)) == NULL || f->ref == NULL)
 		return lint_nomem(c);
 	f->message = arena_printf(c->a, "n %lld responses (%s..%s): the 95%% "
 	    "interval %s–%s (%s wide) is wider than the %s to the target",
-	    (long long)cl->n, d0, d1, num(c->a, lo), level(c->a, hi, u),
-	    change(c->a, width, u), change(c->a, gap, u));
+	    (long long)cl->n, d0, d1, s_lo, s_hi, s_width, s_gap);
 	f->suggestion = arena_printf(c->a, "a move of %s needs about %.0f "
 	    "responses: widen the segment or the window (--kpi_window), or "
 	    "raise the response rate, before judging this key result",
-	    change(c->a, gap, u), need);
+	    s_gap, need);
 	lint_text(f, "kpi", d->key);
 	lint_text(f, "interval", d->unit == KU_NPS && !isfinite(cl->lo) ?
 	    "normal" : "wilson");
