@@ -256,6 +256,20 @@ rule_owners(struct lint_ctx *c)
 	return ERR_OK;
 }
 
+/* The number a reader would see first: target, baseline, low, high;
+ * NAN when k has none. */
+static double
+first_number(const struct kr *k)
+{
+	const double	 v[] = { k->target, k->baseline, k->low, k->high };
+	size_t		 i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (isfinite(v[i]))
+			return v[i];
+	return NAN;
+}
+
 /* The key results' definitions: baseline, target, unit, wording. */
 static enum err_code
 rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
@@ -263,6 +277,7 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 	const struct kr		*k = ke->kr;
 	struct lint_finding	*f;
 	const char		*ref = lint_kr_ref(c, k);
+	double			 v;
 	int			 linear = k->kind == KR_INCREASE ||
 				    k->kind == KR_DECREASE;
 
@@ -303,10 +318,14 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 		if ((f = lint_add(c, LINT_KR_NO_UNIT, "kr", ref, k->title))
 		    == NULL)
 			return lint_nomem(c);
-		f->message = arena_printf(c->a, "%s key result with no unit: "
-		    "a reader cannot tell what %g means", kr_kind_name(
-		    (enum kr_kind)k->kind), linear ? k->target :
-		    !isnan(k->low) ? k->low : k->high);
+		if (isfinite(v = first_number(k)))
+			f->message = arena_printf(c->a, "%s key result with no "
+			    "unit: a reader cannot tell what %g means",
+			    kr_kind_name((enum kr_kind)k->kind), v);
+		else
+			f->message = arena_printf(c->a, "%s key result with no "
+			    "unit: a reader cannot tell what its numbers mean",
+			    kr_kind_name((enum kr_kind)k->kind));
 		f->suggestion = arena_printf(c->a, "name the unit (%%, h, "
 		    "tickets, NPS...): okrdesk kr edit %s --unit UNIT", ref);
 	}

@@ -289,8 +289,9 @@ test_lint_kr_without_target_is_an_error(void **state)
 static void
 test_lint_kr_without_unit(void **state)
 {
-	struct fx	*f = *state;
-	struct run	 r;
+	struct fx			*f = *state;
+	const struct lint_finding	*x;
+	struct run			 r;
 
 	assert_ok(f, kr(f, "nps", "esc", "Escalations from 240 to 204",
 	    KR_DECREASE, NULL, 240, 204, NAN, NAN));
@@ -301,7 +302,37 @@ test_lint_kr_without_unit(void **state)
 	lint(f, NULL, &r);
 	/* a boolean has nothing to count */
 	assert_int_equal(count(&r, "kr-no-unit"), 1);
-	assert_non_null(find(&r, "kr-no-unit", "nps/esc"));
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/esc"));
+	assert_non_null(strstr(x->message, "cannot tell what 204 means"));
+}
+
+static void
+test_lint_kr_without_unit_quotes_a_number_it_has(void **state)
+{
+	struct fx			*f = *state;
+	const struct lint_finding	*x;
+	struct run			 r;
+
+	/* no target: the baseline is the number to quote */
+	assert_ok(f, kr(f, "nps", "up", "Escalations up from 20",
+	    KR_INCREASE, NULL, 20, NAN, NAN, NAN));
+	/* a band: its bound */
+	assert_ok(f, kr(f, "nps", "band", "Escalations under 30", KR_BAND,
+	    NULL, NAN, NAN, NAN, 30));
+	/* no number at all: none is quoted */
+	assert_ok(f, kr(f, "nps", "none", "Escalations somewhere",
+	    KR_DECREASE, NULL, NAN, NAN, NAN, NAN));
+	lint(f, NULL, &r);
+	assert_int_equal(count(&r, "kr-no-unit"), 3);
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/up"));
+	assert_string_equal(x->message, "increase key result with no unit: "
+	    "a reader cannot tell what 20 means");
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/band"));
+	assert_string_equal(x->message, "band key result with no unit: a "
+	    "reader cannot tell what 30 means");
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/none"));
+	assert_string_equal(x->message, "decrease key result with no unit: "
+	    "a reader cannot tell what its numbers mean");
 }
 
 static void
@@ -822,6 +853,7 @@ main(void)
 		T(test_lint_kr_without_baseline_unless_its_kpi_gives_one),
 		T(test_lint_kr_without_target_is_an_error),
 		T(test_lint_kr_without_unit),
+		T(test_lint_kr_without_unit_quotes_a_number_it_has),
 		T(test_lint_kr_worded_as_a_task),
 		T(test_lint_objective_of_only_bands_is_a_kpi_not_an_okr),
 		T(test_lint_efficiency_kr_needs_a_quality_guardrail),
