@@ -13,7 +13,11 @@
 
 static int cmd_lint(struct cli *, int, char **);
 
-/* Keep the codes in step with lint_rules[] (okr/lint.c); a test checks. */
+/*
+ * The one description of every rule: keep its codes in step with
+ * lint_rules[] (okr/lint.c); test_lint checks each code is here, under
+ * its severity.
+ */
 const struct cmd_entry cmd_lint_entry = {
 	"lint", cmd_lint, CMD_WORKSPACE,
 	"coaching: the pitfalls in a cycle's OKRs, with what to do",

@@ -51,10 +51,10 @@ enum lint_rule {
 	LINT_RULE__MAX
 };
 
+/* What each rule finds is said once, in 'okrdesk lint --help'. */
 struct lint_rule_def {
 	const char		*code;		/* "no-key-results" */
 	enum lint_severity	 sev;
-	const char		*help;		/* one line, for --help */
 };
 
 /* Indexed by enum lint_rule. */

@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "cli/cli.h"
 #include "okr/eval.h"
 #include "okr/kpilink.h"
 #include "okr/lint.h"
@@ -826,17 +827,33 @@ test_lint_json_has_every_field_and_counts(void **state)
 }
 
 static void
-test_lint_every_rule_has_a_code_and_help(void **state)
+test_lint_every_rule_has_a_code_explained_under_its_severity(void **state)
 {
-	size_t	 i, j;
+	static const char *const heads[LINT_SEVERITY__MAX] = {
+		[LINT_ERROR] = "\nerrors:\n",
+		[LINT_WARNING] = "\nwarnings:\n",
+		[LINT_INFO] = "\ninfo:\n",
+	};
+	const char	*help = cmd_lint_entry.usage, *at, *head, *next;
+	char		 item[64];
+	size_t		 i, j;
 
 	(void)state;
 	for (i = 0; i < LINT_RULE__MAX; i++) {
 		assert_non_null(lint_rules[i].code);
-		assert_non_null(lint_rules[i].help);
 		for (j = 0; j < i; j++)
 			assert_string_not_equal(lint_rules[i].code,
 			    lint_rules[j].code);
+		/* --help explains it between its heading and the next */
+		snprintf(item, sizeof(item), "\n  %s ", lint_rules[i].code);
+		assert_non_null(at = strstr(help, item));
+		assert_non_null(head = strstr(help, heads[lint_rules[i].sev]));
+		assert_true(head < at);
+		if (lint_rules[i].sev + 1 < LINT_SEVERITY__MAX) {
+			assert_non_null(next = strstr(help,
+			    heads[lint_rules[i].sev + 1]));
+			assert_true(at < next);
+		}
 	}
 	assert_int_equal(lint_rules[LINT_NO_KEY_RESULTS].sev, LINT_ERROR);
 	assert_int_equal(lint_rules[LINT_UNALIGNED].sev, LINT_INFO);
@@ -871,7 +888,8 @@ main(void)
 		cmocka_unit_test(
 		    test_lint_point_window_is_the_trailing_days_or_the_cycle),
 		T(test_lint_json_has_every_field_and_counts),
-		cmocka_unit_test(test_lint_every_rule_has_a_code_and_help),
+		cmocka_unit_test(
+		    test_lint_every_rule_has_a_code_explained_under_its_severity),
 #undef T
 	};
 
