@@ -3,19 +3,23 @@
  *
  * implausible-target: the KPI (with the key result's segment) by ISO week
  *   over the 26 complete weeks before now; at least 6 weeks with data.
- *   gap = target - current, in the improving direction; w = weeks left to
- *   the cycle's end, whole or part (at least 1); sigma = the sample
- *   standard deviation of the changes between consecutive weeks.  A KPI
- *   that moves like a random walk moves about sigma * sqrt(w) in w weeks,
- *   so the target is implausible when gap > 2 sigma sqrt(w) and the target
+ *   gap = target - current, in the improving direction; w = the weekly
+ *   steps left to the cycle's end, a part week counting as one (at least
+ *   1); sigma = the sample standard deviation of the changes between
+ *   consecutive weeks.  A KPI that moves like a random walk moves about
+ *   sigma * sqrt(w) in w steps, so the target is implausible when
+ *   gap > 2 sigma sqrt(w) and the target
  *   also lies beyond the best 4-week value of the history (4 consecutive
  *   weeks with data: summed numerators over summed denominators when the
  *   KPI has them, else the n-weighted mean of the weekly values; the plain
  *   mean for counts, whose n is the value itself).
  *
+ * The weeks left and the weekly need the message quotes are the key
+ *   result's pace (okr/pace.h), as 'okrdesk pace' shows them.
+ *
  * sample-too-small: in a cycle that has not ended, a survey KPI over the
- *   window of the key result's latest point; the 95% interval of its value (Wilson, as the KPI engine
- *   gives it; for NPS the normal approximation with the largest variance
+ *   window of the key result's latest point; the 95% interval of its
+ *   value (Wilson, as the KPI engine gives it; for NPS the normal approximation with the largest variance
  *   an NPS allows, 1 - NPS^2, since the engine gives no interval and the
  *   share of passives is not known) is wider than the gap to the target.
  *
@@ -196,13 +200,15 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke,
 		if (isfinite(v) && (isnan(best) || dir * (v - best) > 0))
 			best = v;
 	}
+	/* whole steps of the weekly history; the part week is one more */
 	w = ceil((double)(ce->end - ce->now) / (double)(7 * DAY));
 	if (w < 1)
 		w = 1;
 	plaus = 2 * sigma * sqrt(w);
 	if (isnan(best) || !(gap > plaus) || !(dir * (k->target - best) > 0))
 		return ERR_OK;
-	if ((s_need = change(c->a, gap / w, u)) == NULL ||
+	if ((s_need = change(c->a, fabs(ke->pace.needed_per_week), u)) ==
+	    NULL ||
 	    (s_gap = change(c->a, gap, u)) == NULL ||
 	    (s_sigma = change(c->a, sigma, u)) == NULL ||
 	    (s_plaus = change(c->a, plaus, u)) == NULL ||
@@ -212,22 +218,24 @@ implausible(struct lint_ctx *c, const struct kr_eval *ke,
 	    (f = lint_add(c, LINT_IMPLAUSIBLE_TARGET, "kr", lint_kr_ref(c, k),
 	    k->title)) == NULL || f->ref == NULL)
 		return lint_nomem(c);
-	f->message = arena_printf(c->a, "needs %s%s a week for %.0f week%s "
-	    "(%s); weekly changes vary by σ %s, so %.0f week%s plausibly move "
-	    "it %s; best 4 weeks: %s", dir > 0 ? "+" : "−", s_need, w,
-	    w == 1 ? "" : "s", s_gap, s_sigma, w, w == 1 ? "" : "s", s_plaus,
-	    s_best);
+	f->message = arena_printf(c->a, "needs %s%s a week for %.1f weeks "
+	    "(%s); weekly changes vary by σ %s, so %.0f weekly step%s "
+	    "plausibly move%s it %s; best 4 weeks: %s", dir > 0 ? "+" : "−",
+	    s_need, ke->pace.weeks_left, s_gap, s_sigma, w, w == 1 ? "" : "s",
+	    w == 1 ? "s" : "", s_plaus, s_best);
 	f->suggestion = arena_printf(c->a, "aim for a target the KPI can "
-	    "reach (%s is about as far as %.0f week%s carry it from %s), or "
-	    "name the change that will move it faster than it ever has",
-	    s_reach, w, w == 1 ? "" : "s", s_cur);
+	    "reach (%s is about as far as %.0f weekly step%s carr%s it from "
+	    "%s), or name the change that will move it faster than it ever "
+	    "has", s_reach, w, w == 1 ? "" : "s", w == 1 ? "ies" : "y",
+	    s_cur);
 	lint_text(f, "kpi", d->key);
 	lint_num(f, "weeks_of_history", (double)weeks);
 	lint_num(f, "current", ke->ev.current);
 	lint_num(f, "target", k->target);
 	lint_num(f, "gap", gap);
-	lint_num(f, "weeks_left", w);
-	lint_num(f, "needed_per_week", gap / w);
+	lint_num(f, "weeks_left", ke->pace.weeks_left);
+	lint_num(f, "needed_per_week", fabs(ke->pace.needed_per_week));
+	lint_num(f, "weeks_for_sigma", w);
 	lint_num(f, "sigma", sigma);
 	lint_num(f, "plausible_move", plaus);
 	lint_num(f, "best_4_weeks", best);

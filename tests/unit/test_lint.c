@@ -519,8 +519,10 @@ test_lint_implausible_target_against_weekly_history(void **state)
 	/*
 	 * current: the cycle to date, 2026-10-06 and 2026-10-13:
 	 *   (52 + 50) / 200 = 51%;  gap = 70 - 51 = 19 pts
-	 * weeks left: 2027-01-01 - 2026-10-15T12:00 = 77.5 days = 11.07
-	 *   weeks, a part week counts: 12;  19 / 12 = 1.5833 a week
+	 * weeks left (the pace's): 2027-01-01 - 2026-10-15T12:00 = 77.5
+	 *   days = 77.5 / 7 = 11.0714 weeks;  needed a week: 19 / 11.0714 =
+	 *   19 x 7 / 77.5 = 1.71613 (what 'okrdesk pace' shows)
+	 * weekly steps for sigma: 11.07 weeks, a part week counts: 12
 	 * changes: +2 -2 +2 -2 +2 -2 +2, mean 2/7;
 	 *   sum of squares 4 (12/7)^2 + 3 (16/7)^2 = 1344/49 = 27.4286;
 	 *   sigma = sqrt(27.4286 / 6) = 2.13809
@@ -529,17 +531,22 @@ test_lint_implausible_target_against_weekly_history(void **state)
 	 */
 	NEAR_TO(datum(x, "current"), 51, 1e-9);
 	NEAR_TO(datum(x, "gap"), 19, 1e-9);
-	NEAR(datum(x, "weeks_left"), 12);
-	NEAR_TO(datum(x, "needed_per_week"), 1.58333, 1e-5);
+	NEAR_TO(datum(x, "weeks_left"), 11.07143, 1e-5);
+	NEAR_TO(datum(x, "needed_per_week"), 1.71613, 1e-5);
+	NEAR(datum(x, "weeks_for_sigma"), 12);
 	NEAR_TO(datum(x, "sigma"), 2.13809, 1e-5);
 	NEAR_TO(datum(x, "plausible_move"), 14.8131, 1e-4);
 	NEAR_TO(datum(x, "best_4_weeks"), 51, 1e-9);
 	NEAR(datum(x, "weeks_of_history"), 8);
 	assert_true(fx_t(NOW_TEXT) == NOW);
-	assert_non_null(strstr(x->message, "needs +1.6 pts a week for 12 "
+	assert_non_null(strstr(x->message, "needs +1.7 pts a week for 11.1 "
 	    "weeks (19.0 pts)"));
 	assert_non_null(strstr(x->message, "σ 2.1 pts"));
-	assert_non_null(strstr(x->message, "14.8 pts; best 4 weeks: 51.0%"));
+	assert_non_null(strstr(x->message, "so 12 weekly steps plausibly "
+	    "move it 14.8 pts; best 4 weeks: 51.0%"));
+	/* the need is the key result's pace, as 'okrdesk pace' has it */
+	NEAR_TO(datum(x, "needed_per_week"),
+	    r.ce.krs[0].pace.needed_per_week, 1e-9);
 	/* 60 - 51 = 9 pts is within 14.8 */
 	assert_null(find(&r, "implausible-target", "nps/near"));
 	snap_free(s);
