@@ -120,5 +120,9 @@ int		cli_out(struct cli *, const char *s);
 
 /* Terminal colour sequences, or "" when not on a colour terminal. */
 const char	*cli_sgr(const struct cli *, const char *seq);
+/* The sequences the commands share, for cli_sgr. */
+#define SGR_RESET	"\033[0m"
+#define SGR_BOLD	"\033[1m"
+#define SGR_DIM		"\033[2m"
 
 #endif /* CLI_CLI_H */

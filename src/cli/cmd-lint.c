@@ -7,16 +7,17 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "kpi/load.h"
 #include "okr/eval.h"
 #include "okr/lint.h"
 
-#define SGR_RESET	"\033[0m"
-#define SGR_BOLD	"\033[1m"
-#define SGR_DIM		"\033[2m"
-
 static int cmd_lint(struct cli *, int, char **);
 
-/* Keep the codes in step with lint_rules[] (okr/lint.c); a test checks. */
+/*
+ * The one description of every rule: keep its codes in step with
+ * lint_rules[] (okr/lint.c); test_lint checks each code is here, under
+ * its severity.
+ */
 const struct cmd_entry cmd_lint_entry = {
 	"lint", cmd_lint, CMD_WORKSPACE,
 	"coaching: the pitfalls in a cycle's OKRs, with what to do",
@@ -117,8 +118,8 @@ lint_text_out(struct cli *cli, const struct cycle_eval *ce,
 			if (counts[s] == 0)
 				continue;
 			buf_printf(&b, "%s %zu %s", first ? "" : ",", counts[s],
-			    counts[s] == 1 || s == LINT_INFO ?
-			    lint_severity_names[s] : plural[s]);
+			    counts[s] == 1 ? lint_severity_names[s] :
+			    plural[s]);
 			first = 0;
 		}
 		buf_putc(&b, '\n');
@@ -134,8 +135,10 @@ cmd_lint(struct cli *cli, int argc, char **argv)
 {
 	struct cycle_eval	 ce;
 	struct lint_finding	*v;
+	struct snap		*snap = NULL;
 	const char		*cycle = NULL;
-	size_t			 n, counts[LINT_SEVERITY__MAX];
+	enum err_code		 rc;
+	size_t			 n, ti, counts[LINT_SEVERITY__MAX];
 	int			 i, r, json = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -149,11 +152,16 @@ cmd_lint(struct cli *cli, int argc, char **argv)
 			return cli_usage(cli, &cmd_lint_entry, "unexpected "
 			    "argument \"%s\"", argv[i]);
 	}
-	if (eval_cycle(cli->okr, cycle, cli->okr->now, &cli->arena, &ce,
-	    &cli->err) != ERR_OK ||
-	    lint_run(cli->okr, &ce, NULL, &cli->arena, &v, &n, &cli->err) !=
-	    ERR_OK)
+	if ((r = cli_eval(cli, cycle, NULL, &ce, &ti)) != 0)
+		return r;
+	/* the KPI data only when a rule will read it: loading costs */
+	if (lint_wants_snap(&ce) && kpi_load(cli->okr->st, &snap, &cli->err)
+	    != ERR_OK)
 		return cli_fail(cli, cli->err.code);
+	rc = lint_run(cli->okr, &ce, snap, &cli->arena, &v, &n, &cli->err);
+	snap_free(snap);
+	if (rc != ERR_OK)
+		return cli_fail(cli, rc);
 	if (json)
 		r = cli_json_print(cli, lint_document(&ce, v, n));
 	else

@@ -31,10 +31,6 @@
  * typical value ("71.5 → 85%  (forecast 76.2, grade 0.6)"). */
 #define RIGHT_COLS	(2 + BAR_CELLS + 5 + 2 + 9 + 2 + 10 + 2 + 39)
 
-#define SGR_RESET	"\033[0m"
-#define SGR_BOLD	"\033[1m"
-#define SGR_DIM		"\033[2m"
-
 static int cmd_status(struct cli *, int, char **);
 
 const struct cmd_entry cmd_status_entry = {

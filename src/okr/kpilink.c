@@ -114,6 +114,16 @@ kpilink_check(const struct kr *k, struct err *e)
 	return kpilink_window(k->kpi_window, &days, e);
 }
 
+int64_t
+kpilink_point_from(const struct kr *k, int64_t cycle_start, int64_t t)
+{
+	int	 days;
+
+	if (kpilink_window(k->kpi_window, &days, NULL) != ERR_OK || days == 0)
+		return cycle_start;
+	return t - (int64_t)days * DAY;
+}
+
 double
 kpilink_scale(const struct kpi_def *d, const char *unit)
 {
@@ -291,6 +301,7 @@ sync_one(struct okr *o, const struct snap *snap, struct kr *k,
 	qr.by = KS_NONE;
 	qr.schedule = sched;
 	kpi_opts_default(&qr.opts);
+	/* the window is cut by kpilink_point_from; a bad one is refused */
 	if ((rc = kpilink_filter(k->kpi_filter, &qr.filter, a, e)) != ERR_OK ||
 	    (rc = kpilink_window(k->kpi_window, &days, e)) != ERR_OK)
 		return rc;
@@ -318,7 +329,7 @@ sync_one(struct okr *o, const struct snap *snap, struct kr *k,
 		t = week_after(cs, w);
 		if (t > end)
 			t = end;
-		from = days > 0 ? t - (int64_t)days * DAY : cs;
+		from = kpilink_point_from(k, cs, t);
 		if ((r = kpi_value(snap, &qr, from, t, a, &c, e)) < 0)
 			return e != NULL ? e->code : ERR_INTERNAL;
 		if (r == 0)

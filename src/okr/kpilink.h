@@ -34,6 +34,14 @@ enum err_code	kpilink_window(const char *, int *days, struct err *);
 enum err_code	kpilink_check(const struct kr *, struct err *);
 /* The factor from the KPI's unit to the key result's unit. */
 double		kpilink_scale(const struct kpi_def *, const char *kr_unit);
+/*
+ * The start of the window of k's KPI point at t: N days before t for an
+ * "Nd" kpi_window, else cycle_start (the cycle to date).  kpilink_sync
+ * cuts every point so; a window kpilink_window refuses (kpilink_check
+ * keeps one from being stored) counts as the cycle's.
+ */
+int64_t		kpilink_point_from(const struct kr *, int64_t cycle_start,
+		    int64_t t);
 /* The workspace's business-hours schedule, or NULL when it has none. */
 enum err_code	kpilink_schedule(struct okr *, struct arena *,
 		    const struct schedule **, struct err *);

@@ -14,9 +14,9 @@
 
 #include "core/buf.h"
 #include "kpi/kpi.h"
-#include "kpi/load.h"
 #include "okr/kpilink.h"
 #include "okr/lint.h"
+#include "okr/lint_int.h"
 
 const char *const lint_severity_names[LINT_SEVERITY__MAX] = {
 	[LINT_ERROR] = "error",
@@ -24,41 +24,23 @@ const char *const lint_severity_names[LINT_SEVERITY__MAX] = {
 	[LINT_INFO] = "info",
 };
 
+/* What each rule finds: cmd-lint.c's --help (test_lint checks every code
+ * is there under its severity) and docs/coaching.md. */
 const struct lint_rule_def lint_rules[LINT_RULE__MAX] = {
-	[LINT_NO_KEY_RESULTS] = { "no-key-results", LINT_ERROR,
-	    "an objective with no key result: nothing measures it" },
-	[LINT_KR_NO_TARGET] = { "kr-no-target", LINT_ERROR,
-	    "an increase/decrease key result with no target" },
-	[LINT_TOO_MANY_OBJECTIVES] = { "too-many-objectives", LINT_WARNING,
-	    "an owner with more objectives in the cycle than max_objectives" },
-	[LINT_TOO_MANY_KRS] = { "too-many-krs", LINT_WARNING,
-	    "an objective with more key results than max_krs" },
-	[LINT_KR_NO_BASELINE] = { "kr-no-baseline", LINT_WARNING,
-	    "an increase/decrease key result with no baseline" },
-	[LINT_KR_NO_UNIT] = { "kr-no-unit", LINT_WARNING,
-	    "an increase, decrease or band key result with no unit" },
-	[LINT_KR_IS_A_TASK] = { "kr-is-a-task", LINT_WARNING,
-	    "a key result worded as an activity, with no number" },
-	[LINT_KPI_NOT_OKR] = { "kpi-not-okr", LINT_WARNING,
-	    "an objective whose key results are all bands: a KPI to "
-	    "watch, not an OKR" },
-	[LINT_NO_QUALITY_GUARDRAIL] = { "no-quality-guardrail", LINT_WARNING,
-	    "an efficiency key result (handle, reply, resolution or wait "
-	    "time, backlog down) with no quality one beside it" },
-	[LINT_IMPLAUSIBLE_TARGET] = { "implausible-target", LINT_WARNING,
-	    "a KPI target beyond what the KPI's own weekly history makes "
-	    "plausible" },
-	[LINT_SAMPLE_TOO_SMALL] = { "sample-too-small", LINT_WARNING,
-	    "a survey key result whose 95% interval is wider than the gap "
-	    "to its target" },
-	[LINT_TOO_MANY_KPIS] = { "too-many-kpis", LINT_WARNING,
-	    "a team watching more distinct KPIs than max_kpis" },
-	[LINT_UNALIGNED] = { "unaligned", LINT_INFO,
-	    "an objective below the top team aligned to nothing in the "
-	    "cycle" },
+	[LINT_NO_KEY_RESULTS] = { "no-key-results", LINT_ERROR },
+	[LINT_KR_NO_TARGET] = { "kr-no-target", LINT_ERROR },
+	[LINT_TOO_MANY_OBJECTIVES] = { "too-many-objectives", LINT_WARNING },
+	[LINT_TOO_MANY_KRS] = { "too-many-krs", LINT_WARNING },
+	[LINT_KR_NO_BASELINE] = { "kr-no-baseline", LINT_WARNING },
+	[LINT_KR_NO_UNIT] = { "kr-no-unit", LINT_WARNING },
+	[LINT_KR_IS_A_TASK] = { "kr-is-a-task", LINT_WARNING },
+	[LINT_KPI_NOT_OKR] = { "kpi-not-okr", LINT_WARNING },
+	[LINT_NO_QUALITY_GUARDRAIL] = { "no-quality-guardrail", LINT_WARNING },
+	[LINT_IMPLAUSIBLE_TARGET] = { "implausible-target", LINT_WARNING },
+	[LINT_SAMPLE_TOO_SMALL] = { "sample-too-small", LINT_WARNING },
+	[LINT_TOO_MANY_KPIS] = { "too-many-kpis", LINT_WARNING },
+	[LINT_UNALIGNED] = { "unaligned", LINT_INFO },
 };
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 struct lint_finding *
 lint_add(struct lint_ctx *c, enum lint_rule r, const char *entity,
@@ -97,11 +79,16 @@ lint_text(struct lint_finding *f, const char *name, const char *s)
 	}
 }
 
-/* "OBJ/KR" in the arena. */
-static const char *
-kr_ref(struct lint_ctx *c, const struct kr *k)
+const char *
+lint_kr_ref(struct lint_ctx *c, const struct kr *k)
 {
 	return arena_printf(c->a, "%s/%s", k->objective, k->key);
+}
+
+enum err_code
+lint_nomem(struct lint_ctx *c)
+{
+	return err_set(c->e, ERR_NOMEM, "out of memory");
 }
 
 /* Does text hold word (letters and spaces) as whole words, any case? */
@@ -209,12 +196,6 @@ is_task(const char *title)
 	return 0;
 }
 
-static enum err_code
-nomem(struct lint_ctx *c)
-{
-	return err_set(c->e, ERR_NOMEM, "out of memory");
-}
-
 /* too-many-objectives: count per owner, reported at the owner's first. */
 static enum err_code
 rule_owners(struct lint_ctx *c)
@@ -246,7 +227,7 @@ rule_owners(struct lint_ctx *c)
 			continue;
 		if ((f = lint_add(c, LINT_TOO_MANY_OBJECTIVES, a->team != NULL ?
 		    "team" : "person", oa, oa)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "%s owns %zu objectives in %s, "
 		    "more than the limit of %lld", oa, n, ce->cycle.name,
 		    (long long)max);
@@ -259,22 +240,37 @@ rule_owners(struct lint_ctx *c)
 	return ERR_OK;
 }
 
+/* The number a reader would see first: target, baseline, low, high;
+ * NAN when k has none. */
+static double
+first_number(const struct kr *k)
+{
+	const double	 v[] = { k->target, k->baseline, k->low, k->high };
+	size_t		 i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (isfinite(v[i]))
+			return v[i];
+	return NAN;
+}
+
 /* The key results' definitions: baseline, target, unit, wording. */
 static enum err_code
 rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 {
 	const struct kr		*k = ke->kr;
 	struct lint_finding	*f;
-	const char		*ref = kr_ref(c, k);
+	const char		*ref = lint_kr_ref(c, k);
+	double			 v;
 	int			 linear = k->kind == KR_INCREASE ||
 				    k->kind == KR_DECREASE;
 
 	if (ref == NULL)
-		return nomem(c);
+		return lint_nomem(c);
 	if (linear && isnan(k->target)) {
 		if ((f = lint_add(c, LINT_KR_NO_TARGET, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "%s key result with no target: "
 		    "its progress cannot be computed", kr_kind_name(
 		    (enum kr_kind)k->kind));
@@ -285,7 +281,7 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 	    k->kpi_baseline != NULL)) {
 		if ((f = lint_add(c, LINT_KR_NO_BASELINE, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		if (isnan(k->target))
 			f->message = arena_printf(c->a, "no baseline: progress "
 			    "cannot be computed");
@@ -305,18 +301,22 @@ rule_kr(struct lint_ctx *c, const struct kr_eval *ke)
 	    k->unit[0] == '\0')) {
 		if ((f = lint_add(c, LINT_KR_NO_UNIT, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
-		f->message = arena_printf(c->a, "%s key result with no unit: "
-		    "a reader cannot tell what %g means", kr_kind_name(
-		    (enum kr_kind)k->kind), linear ? k->target :
-		    !isnan(k->low) ? k->low : k->high);
+			return lint_nomem(c);
+		if (isfinite(v = first_number(k)))
+			f->message = arena_printf(c->a, "%s key result with no "
+			    "unit: a reader cannot tell what %g means",
+			    kr_kind_name((enum kr_kind)k->kind), v);
+		else
+			f->message = arena_printf(c->a, "%s key result with no "
+			    "unit: a reader cannot tell what its numbers mean",
+			    kr_kind_name((enum kr_kind)k->kind));
 		f->suggestion = arena_printf(c->a, "name the unit (%%, h, "
 		    "tickets, NPS...): okrdesk kr edit %s --unit UNIT", ref);
 	}
 	if (is_task(k->title)) {
 		if ((f = lint_add(c, LINT_KR_IS_A_TASK, "kr", ref, k->title))
 		    == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "\"%s\" describes an activity, "
 		    "with no number to measure", k->title);
 		f->suggestion = arena_printf(c->a, "state the result the "
@@ -342,7 +342,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 	if (oe->nkrs == 0) {
 		if ((f = lint_add(c, LINT_NO_KEY_RESULTS, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "no key result: nothing "
 		    "measures whether it is met");
 		f->suggestion = arena_printf(c->a, "add two to five measurable "
@@ -352,7 +352,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 	if (max > 0 && (int64_t)oe->nkrs > max) {
 		if ((f = lint_add(c, LINT_TOO_MANY_KRS, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "%zu key results, more than "
 		    "the limit of %lld", oe->nkrs, (long long)max);
 		f->suggestion = arena_printf(c->a, "keep the few that best "
@@ -379,7 +379,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 	if (oe->nkrs > 0 && nband == oe->nkrs) {
 		if ((f = lint_add(c, LINT_KPI_NOT_OKR, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		if (oe->nkrs == 1)
 			f->message = arena_printf(c->a, "its only key result is "
 			    "a band: it holds a KPI steady rather than changing "
@@ -397,7 +397,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		if ((f = lint_add(c, LINT_NO_QUALITY_GUARDRAIL, "objective",
 		    ob->key, ob->title)) == NULL) {
 			buf_release(&eff);
-			return nomem(c);
+			return lint_nomem(c);
 		}
 		f->message = arena_printf(c->a, "efficiency key result%s %s "
 		    "with no quality key result (CSAT, FCR, QA score, reopen "
@@ -415,7 +415,7 @@ rule_objective(struct lint_ctx *c, const struct obj_eval *oe)
 		owner = ob->team != NULL ? ob->team : ob->person;
 		if ((f = lint_add(c, LINT_UNALIGNED, "objective", ob->key,
 		    ob->title)) == NULL)
-			return nomem(c);
+			return lint_nomem(c);
 		f->message = arena_printf(c->a, "owned by %s and aligned to "
 		    "nothing in %s", owner != NULL ? owner : "nobody",
 		    ce->cycle.name);
@@ -479,16 +479,20 @@ rule_kpis(struct lint_ctx *c)
 			for (j = 0; j < ce->objs[i].nkrs; j++)
 				if (ce->objs[i].krs[j].kr->kpi != NULL &&
 				    set_add(c, &keys, &n, &cap,
-				    ce->objs[i].krs[j].kr->kpi) < 0)
-					return nomem(c);
+				    ce->objs[i].krs[j].kr->kpi) < 0) {
+					rc = lint_nomem(c);
+					goto out;
+				}
 		}
 		for (i = 0; i < ncor; i++)
-			if ((cor[i].team != NULL && strcmp(cor[i].team,
+			if (((cor[i].team != NULL && strcmp(cor[i].team,
 			    ce->teams[t].team->name) == 0) ||
 			    ((cor[i].team == NULL || cor[i].team[0] == '\0') &&
-			    ce->teams[t].parent == EVAL_NONE))
-				if (set_add(c, &keys, &n, &cap, cor[i].kpi) < 0)
-					return nomem(c);
+			    ce->teams[t].parent == EVAL_NONE)) &&
+			    set_add(c, &keys, &n, &cap, cor[i].kpi) < 0) {
+				rc = lint_nomem(c);
+				goto out;
+			}
 		if ((int64_t)n <= max)
 			continue;
 		qsort(keys, n, sizeof(*keys), cmp_str);
@@ -498,8 +502,8 @@ rule_kpis(struct lint_ctx *c)
 		name = ce->teams[t].team->name;
 		if ((f = lint_add(c, LINT_TOO_MANY_KPIS, "team", name, name))
 		    == NULL) {
-			buf_release(&list);
-			return nomem(c);
+			rc = lint_nomem(c);
+			goto out;
 		}
 		f->message = arena_printf(c->a, "%s watches %zu KPIs (%s), "
 		    "more than the limit of %lld", name, n,
@@ -512,8 +516,9 @@ rule_kpis(struct lint_ctx *c)
 		lint_num(f, "limit", (double)max);
 		lint_text(f, "list", arena_strdup(c->a, buf_cstr(&list)));
 	}
+out:
 	buf_release(&list);
-	return ERR_OK;
+	return rc;
 }
 
 static int
@@ -543,23 +548,11 @@ sort_findings(struct lint_finding *v, size_t n)
 	}
 }
 
-static int
-any_kpi(const struct cycle_eval *ce)
-{
-	size_t	 i;
-
-	for (i = 0; i < ce->nkrs; i++)
-		if (ce->krs[i].kr->kpi != NULL)
-			return 1;
-	return 0;
-}
-
 enum err_code
 lint_run(struct okr *o, const struct cycle_eval *ce, const struct snap *snap,
     struct arena *a, struct lint_finding **out, size_t *nout, struct err *e)
 {
 	struct lint_ctx	 c;
-	struct snap	*own = NULL;
 	enum err_code	 rc = ERR_OK;
 	size_t		 i, j;
 
@@ -571,35 +564,29 @@ lint_run(struct okr *o, const struct cycle_eval *ce, const struct snap *snap,
 	c.a = a;
 	c.e = e;
 	c.snap = snap;
-	if (snap == NULL && any_kpi(ce)) {
-		if ((rc = kpi_load(o->st, &own, e)) != ERR_OK)
-			return rc;
-		c.snap = own;
-	}
+	/* read once for every KPI query of the run, as kpilink_sync does */
+	if (snap != NULL && (rc = kpilink_schedule(o, a, &c.sched, e)) !=
+	    ERR_OK)
+		return rc;
 	if ((rc = rule_owners(&c)) != ERR_OK)
-		goto out;
+		return rc;
 	for (i = 0; i < ce->nobjs; i++)
 		if ((rc = rule_objective(&c, &ce->objs[i])) != ERR_OK)
-			goto out;
-	for (i = 0; i < ce->nobjs; i++)
+			return rc;
+	for (i = 0; snap != NULL && i < ce->nobjs; i++)
 		for (j = 0; j < ce->objs[i].nkrs; j++)
-			if (ce->objs[i].krs[j].kr->kpi != NULL &&
-			    (rc = lint_kpi_kr(&c, &ce->objs[i].krs[j])) !=
+			if ((rc = lint_kpi_kr(&c, &ce->objs[i].krs[j])) !=
 			    ERR_OK)
-				goto out;
+				return rc;
 	if ((rc = rule_kpis(&c)) != ERR_OK)
-		goto out;
+		return rc;
 	for (i = 0; i < c.n; i++)
-		if (c.v[i].message == NULL || c.v[i].suggestion == NULL) {
-			rc = nomem(&c);
-			goto out;
-		}
+		if (c.v[i].message == NULL || c.v[i].suggestion == NULL)
+			return lint_nomem(&c);
 	sort_findings(c.v, c.n);
 	*out = c.v;
 	*nout = c.n;
-out:
-	snap_free(own);
-	return rc;
+	return ERR_OK;
 }
 
 void
@@ -614,7 +601,8 @@ lint_count(const struct lint_finding *v, size_t n,
 		counts[v[i].sev]++;
 }
 
-json_t *
+/* The findings as a JSON array of lint_document's findings. */
+static json_t *
 lint_json(const struct lint_finding *v, size_t n)
 {
 	json_t	*arr, *o, *d;

@@ -6,17 +6,17 @@
  * status shows, and applies the rules of lint_rules[] (one stable code
  * each; docs/coaching.md explains every rule, its severity and why).
  * The rules on a KPI's history (implausible-target, sample-too-small)
- * also need the support data: a KPI snapshot the caller already has (the
- * server's shared one), or one lint_run loads from the store when a key
- * result of the cycle follows a KPI.
+ * also need the support data: a KPI snapshot the caller has (the
+ * server's shared one, or one the CLI loads when lint_wants_snap says a
+ * key result needs it).  Without one those two rules are skipped.
  *
  * Every finding names its object (entity and reference), says what is
  * wrong with the numbers in one line and what to do in another, and
  * carries those numbers as named data for the JSON.
  *
  * Ownership: findings, their texts and data live in the arena given to
- * lint_run and die with it; the JSON returned by lint_json and
- * lint_document is the caller's (json_decref).  The snapshot is borrowed.
+ * lint_run and die with it; the JSON returned by lint_document is the
+ * caller's (json_decref).  The snapshot is borrowed.
  */
 #ifndef OKR_LINT_H
 #define OKR_LINT_H
@@ -51,10 +51,10 @@ enum lint_rule {
 	LINT_RULE__MAX
 };
 
+/* What each rule finds is said once, in 'okrdesk lint --help'. */
 struct lint_rule_def {
 	const char		*code;		/* "no-key-results" */
 	enum lint_severity	 sev;
-	const char		*help;		/* one line, for --help */
 };
 
 /* Indexed by enum lint_rule. */
@@ -85,49 +85,31 @@ struct lint_finding {
 };
 
 /*
- * Lint the evaluated cycle ce.  snap may be NULL: a snapshot is then
- * loaded from the store when some key result of the cycle follows a KPI
- * (and freed before returning).  Findings come sorted by severity, then
- * rule, then the order of their objects in ce.  The limits are o->ws's
- * max_objectives, max_krs and max_kpis.
+ * Lint the evaluated cycle ce.  snap is the KPI data of the two rules on
+ * a KPI's history; NULL skips those two rules (every other rule runs: a
+ * caller whose snapshot failed still gets them).  Findings come sorted by
+ * severity, then rule, then the order of their objects in ce.  The
+ * limits are o->ws's max_objectives, max_krs and max_kpis.
  */
 enum err_code	lint_run(struct okr *, const struct cycle_eval *ce,
 		    const struct snap *snap, struct arena *,
 		    struct lint_finding **, size_t *, struct err *);
 
-/* The findings as a JSON array of {code, severity, entity, ref, title,
- * message, suggestion, data: {...}}; NULL when out of memory. */
-json_t		*lint_json(const struct lint_finding *, size_t);
-/* {cycle, findings: lint_json(...), counts: {error, warning, info,
- * total}}: the document of 'okrdesk lint --json'. */
+/*
+ * Would lint_run's KPI rules read snap for ce?  Only when the cycle has
+ * not ended and a key result follows a KPI, increases or decreases, and
+ * has a target and a current value short of it: a caller with no
+ * snapshot at hand loads one (kpi_load) only then.
+ */
+int		lint_wants_snap(const struct cycle_eval *ce);
+
+/* {cycle, findings: [{code, severity, entity, ref, title, message,
+ * suggestion, data: {...}}...], counts: {error, warning, info, total}}:
+ * the document of 'okrdesk lint --json'; NULL when out of memory. */
 json_t		*lint_document(const struct cycle_eval *,
 		    const struct lint_finding *, size_t);
 /* How many findings of each severity (counts has LINT_SEVERITY__MAX). */
 void		lint_count(const struct lint_finding *, size_t,
 		    size_t counts[LINT_SEVERITY__MAX]);
-
-/*
- * Internal to okr/lint*.c: the findings being built, and the rules on a
- * KPI's history (lint_kpi.c).
- */
-struct lint_ctx {
-	struct okr		*o;
-	const struct cycle_eval	*ce;
-	const struct snap	*snap;
-	struct arena		*a;
-	struct err		*e;
-	struct lint_finding	*v;
-	size_t			 n, cap;
-};
-
-/* A new finding of rule about an object; NULL when out of memory. */
-struct lint_finding *lint_add(struct lint_ctx *, enum lint_rule,
-		    const char *entity, const char *ref, const char *title);
-/* Append a number or a text to f's data (ignored past LINT_DATA_MAX). */
-void		lint_num(struct lint_finding *, const char *name, double);
-void		lint_text(struct lint_finding *, const char *name,
-		    const char *);
-/* implausible-target and sample-too-small for one key result. */
-enum err_code	lint_kpi_kr(struct lint_ctx *, const struct kr_eval *);
 
 #endif /* OKR_LINT_H */

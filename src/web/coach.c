@@ -126,7 +126,8 @@ review_api(struct http_req *r, struct http_resp *w)
 }
 
 /* Lint the cycle of ?cycle= (or the current one) with the shared
- * snapshot. */
+ * snapshot.  Without it (the cache failed) the two rules on a KPI's
+ * history are left out rather than a snapshot loaded per request. */
 static enum err_code
 lint(struct http_req *r, struct cycle_eval *ce, struct lint_finding **v,
     size_t *n, struct err *e)

@@ -108,6 +108,10 @@ for now in 2026-04-20T11:00:00+03:00 2026-06-19T16:00:00+03:00 \
 	fails 1 "the demo of $now lints with its planted error" \
 	    okrdesk --db "$T/demo.db" lint --json
 	same "... exactly the planted weaknesses" "$(pairs)" "$planted"
+	lint_need=$(j '.findings[] | select(.code == "implausible-target") | [.data.weeks_left, .data.needed_per_week] | join(" ")')
+	_run okrdesk --db "$T/demo.db" pace --json
+	same "... weeks left and the weekly need are the pace's" "$lint_need" \
+	    "$(j '.key_results[] | select(.ref == "survey-70/response") | .pace | [.weeks_left, .needed_per_week] | join(" ")')"
 done
 fails 1 "the demo's text report" okrdesk --db "$T/demo.db" lint
 same "... its tally" "$(printf '%s' "$out" | tail -1)" \

@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "cli/cli.h"
 #include "okr/eval.h"
 #include "okr/kpilink.h"
 #include "okr/lint.h"
@@ -289,8 +290,9 @@ test_lint_kr_without_target_is_an_error(void **state)
 static void
 test_lint_kr_without_unit(void **state)
 {
-	struct fx	*f = *state;
-	struct run	 r;
+	struct fx			*f = *state;
+	const struct lint_finding	*x;
+	struct run			 r;
 
 	assert_ok(f, kr(f, "nps", "esc", "Escalations from 240 to 204",
 	    KR_DECREASE, NULL, 240, 204, NAN, NAN));
@@ -301,7 +303,37 @@ test_lint_kr_without_unit(void **state)
 	lint(f, NULL, &r);
 	/* a boolean has nothing to count */
 	assert_int_equal(count(&r, "kr-no-unit"), 1);
-	assert_non_null(find(&r, "kr-no-unit", "nps/esc"));
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/esc"));
+	assert_non_null(strstr(x->message, "cannot tell what 204 means"));
+}
+
+static void
+test_lint_kr_without_unit_quotes_a_number_it_has(void **state)
+{
+	struct fx			*f = *state;
+	const struct lint_finding	*x;
+	struct run			 r;
+
+	/* no target: the baseline is the number to quote */
+	assert_ok(f, kr(f, "nps", "up", "Escalations up from 20",
+	    KR_INCREASE, NULL, 20, NAN, NAN, NAN));
+	/* a band: its bound */
+	assert_ok(f, kr(f, "nps", "band", "Escalations under 30", KR_BAND,
+	    NULL, NAN, NAN, NAN, 30));
+	/* no number at all: none is quoted */
+	assert_ok(f, kr(f, "nps", "none", "Escalations somewhere",
+	    KR_DECREASE, NULL, NAN, NAN, NAN, NAN));
+	lint(f, NULL, &r);
+	assert_int_equal(count(&r, "kr-no-unit"), 3);
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/up"));
+	assert_string_equal(x->message, "increase key result with no unit: "
+	    "a reader cannot tell what 20 means");
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/band"));
+	assert_string_equal(x->message, "band key result with no unit: a "
+	    "reader cannot tell what 30 means");
+	assert_non_null(x = find(&r, "kr-no-unit", "nps/none"));
+	assert_string_equal(x->message, "decrease key result with no unit: "
+	    "a reader cannot tell what its numbers mean");
 }
 
 static void
@@ -487,8 +519,10 @@ test_lint_implausible_target_against_weekly_history(void **state)
 	/*
 	 * current: the cycle to date, 2026-10-06 and 2026-10-13:
 	 *   (52 + 50) / 200 = 51%;  gap = 70 - 51 = 19 pts
-	 * weeks left: 2027-01-01 - 2026-10-15T12:00 = 77.5 days = 11.07
-	 *   weeks, a part week counts: 12;  19 / 12 = 1.5833 a week
+	 * weeks left (the pace's): 2027-01-01 - 2026-10-15T12:00 = 77.5
+	 *   days = 77.5 / 7 = 11.0714 weeks;  needed a week: 19 / 11.0714 =
+	 *   19 x 7 / 77.5 = 1.71613 (what 'okrdesk pace' shows)
+	 * weekly steps for sigma: 11.07 weeks, a part week counts: 12
 	 * changes: +2 -2 +2 -2 +2 -2 +2, mean 2/7;
 	 *   sum of squares 4 (12/7)^2 + 3 (16/7)^2 = 1344/49 = 27.4286;
 	 *   sigma = sqrt(27.4286 / 6) = 2.13809
@@ -497,19 +531,73 @@ test_lint_implausible_target_against_weekly_history(void **state)
 	 */
 	NEAR_TO(datum(x, "current"), 51, 1e-9);
 	NEAR_TO(datum(x, "gap"), 19, 1e-9);
-	NEAR(datum(x, "weeks_left"), 12);
-	NEAR_TO(datum(x, "needed_per_week"), 1.58333, 1e-5);
+	NEAR_TO(datum(x, "weeks_left"), 11.07143, 1e-5);
+	NEAR_TO(datum(x, "needed_per_week"), 1.71613, 1e-5);
+	NEAR(datum(x, "weeks_for_sigma"), 12);
 	NEAR_TO(datum(x, "sigma"), 2.13809, 1e-5);
 	NEAR_TO(datum(x, "plausible_move"), 14.8131, 1e-4);
 	NEAR_TO(datum(x, "best_4_weeks"), 51, 1e-9);
 	NEAR(datum(x, "weeks_of_history"), 8);
 	assert_true(fx_t(NOW_TEXT) == NOW);
-	assert_non_null(strstr(x->message, "needs +1.6 pts a week for 12 "
+	assert_non_null(strstr(x->message, "needs +1.7 pts a week for 11.1 "
 	    "weeks (19.0 pts)"));
 	assert_non_null(strstr(x->message, "σ 2.1 pts"));
-	assert_non_null(strstr(x->message, "14.8 pts; best 4 weeks: 51.0%"));
+	assert_non_null(strstr(x->message, "so 12 weekly steps plausibly "
+	    "move it 14.8 pts; best 4 weeks: 51.0%"));
+	/* the need is the key result's pace, as 'okrdesk pace' has it */
+	NEAR_TO(datum(x, "needed_per_week"),
+	    r.ce.krs[0].pace.needed_per_week, 1e-9);
 	/* 60 - 51 = 9 pts is within 14.8 */
 	assert_null(find(&r, "implausible-target", "nps/near"));
+	snap_free(s);
+}
+
+static void
+test_lint_without_a_snapshot_skips_the_kpi_rules(void **state)
+{
+	struct fx	*f = *state;
+	struct snap	*s = csat_history();
+	struct run	 r;
+
+	/* the implausible target of the test above */
+	assert_ok(f, kpi_kr(f, "nps", "csat", "CSAT from 50% to 70%",
+	    KR_INCREASE, "%", 50, 70, "csat", NULL));
+	sync(f, s);
+	lint(f, s, &r);
+	assert_int_equal(count(&r, "implausible-target"), 1);
+	assert_true(lint_wants_snap(&r.ce));
+	lint(f, NULL, &r);
+	assert_int_equal(count(&r, "implausible-target"), 0);
+	/* the other rules still run: nps/csat has no finding, "nps" one */
+	assert_non_null(find(&r, "unaligned", "nps"));
+	/* ended, the cycle needs no snapshot */
+	assert_ok(f, eval_cycle(f->o, NULL, fx_t("2027-01-10T12:00:00Z"),
+	    &f->a, &r.ce, &f->e));
+	assert_false(lint_wants_snap(&r.ce));
+	snap_free(s);
+}
+
+static void
+test_lint_wants_a_snapshot_only_for_an_unmet_kpi_target(void **state)
+{
+	struct fx	*f = *state;
+	struct snap	*s = csat_history();
+	struct run	 r;
+
+	/* manual, and met (current 51% >= 50%): nothing to judge */
+	assert_ok(f, good_kr(f, "nps", "score"));
+	assert_ok(f, kpi_kr(f, "nps", "met", "CSAT from 45% to 50%",
+	    KR_INCREASE, "%", 45, 50, "csat", NULL));
+	sync(f, s);
+	assert_ok(f, eval_cycle(f->o, NULL, NOW, &f->a, &r.ce, &f->e));
+	NEAR(r.ce.krs[1].ev.current, 51);
+	assert_false(lint_wants_snap(&r.ce));
+	/* 52% is short of the current 51%: judged */
+	assert_ok(f, kpi_kr(f, "nps", "more", "CSAT from 45% to 52%",
+	    KR_INCREASE, "%", 45, 52, "csat", NULL));
+	sync(f, s);
+	assert_ok(f, eval_cycle(f->o, NULL, NOW, &f->a, &r.ce, &f->e));
+	assert_true(lint_wants_snap(&r.ce));
 	snap_free(s);
 }
 
@@ -612,6 +700,31 @@ test_lint_survey_sample_too_small_for_the_gap(void **state)
 }
 
 static void
+test_lint_survey_sample_of_an_ended_cycle_is_not_judged(void **state)
+{
+	struct fx	*f = *state;
+	struct snap	*s = snap_new();
+	struct run	 r;
+
+	/* the sample of the test above: 20 at 60%, 39.5 pts wide > 15 */
+	csat_day(s, "2026-10-06", 20, 12);
+	fx_finish(s);
+	assert_ok(f, kpi_kr(f, "nps", "csat", "CSAT from 55% to 75%",
+	    KR_INCREASE, "%", 55, 75, "csat", NULL));
+	sync(f, s);
+	lint(f, s, &r);
+	assert_int_equal(count(&r, "sample-too-small"), 1);
+	/* the cycle ended with 2026-12-31: more responses cannot change it */
+	assert_ok(f, eval_cycle(f->o, NULL, fx_t("2027-01-10T12:00:00Z"),
+	    &f->a, &r.ce, &f->e));
+	assert_true(r.ce.now >= r.ce.end);
+	NEAR(r.ce.krs[0].ev.current, 60);
+	assert_ok(f, lint_run(f->o, &r.ce, s, &f->a, &r.v, &r.n, &f->e));
+	assert_int_equal(count(&r, "sample-too-small"), 0);
+	snap_free(s);
+}
+
+static void
 test_lint_survey_sample_large_enough_is_no_finding(void **state)
 {
 	struct fx	*f = *state;
@@ -662,6 +775,24 @@ test_lint_nps_sample_uses_the_widest_normal_interval(void **state)
 	snap_free(s);
 }
 
+static void
+test_lint_point_window_is_the_trailing_days_or_the_cycle(void **state)
+{
+	struct kr	 k;
+
+	(void)state;
+	kr_init(&k, "nps", "csat");
+	k.kpi = (char *)"csat";
+	/* the cycle to date: from its start, whatever t */
+	assert_true(kpilink_point_from(&k, 1000, 9000000) == 1000);
+	k.kpi_window = (char *)"cycle";
+	assert_true(kpilink_point_from(&k, 1000, 9000000) == 1000);
+	/* 28d: 28 x 86400 = 2419200 s before t */
+	k.kpi_window = (char *)"28d";
+	assert_true(kpilink_point_from(&k, 1000, 9000000) == 9000000 -
+	    2419200);
+}
+
 /* ---- the document -------------------------------------------------- */
 
 static void
@@ -703,17 +834,33 @@ test_lint_json_has_every_field_and_counts(void **state)
 }
 
 static void
-test_lint_every_rule_has_a_code_and_help(void **state)
+test_lint_every_rule_has_a_code_explained_under_its_severity(void **state)
 {
-	size_t	 i, j;
+	static const char *const heads[LINT_SEVERITY__MAX] = {
+		[LINT_ERROR] = "\nerrors:\n",
+		[LINT_WARNING] = "\nwarnings:\n",
+		[LINT_INFO] = "\ninfo:\n",
+	};
+	const char	*help = cmd_lint_entry.usage, *at, *head, *next;
+	char		 item[64];
+	size_t		 i, j;
 
 	(void)state;
 	for (i = 0; i < LINT_RULE__MAX; i++) {
 		assert_non_null(lint_rules[i].code);
-		assert_non_null(lint_rules[i].help);
 		for (j = 0; j < i; j++)
 			assert_string_not_equal(lint_rules[i].code,
 			    lint_rules[j].code);
+		/* --help explains it between its heading and the next */
+		snprintf(item, sizeof(item), "\n  %s ", lint_rules[i].code);
+		assert_non_null(at = strstr(help, item));
+		assert_non_null(head = strstr(help, heads[lint_rules[i].sev]));
+		assert_true(head < at);
+		if (lint_rules[i].sev + 1 < LINT_SEVERITY__MAX) {
+			assert_non_null(next = strstr(help,
+			    heads[lint_rules[i].sev + 1]));
+			assert_true(at < next);
+		}
 	}
 	assert_int_equal(lint_rules[LINT_NO_KEY_RESULTS].sev, LINT_ERROR);
 	assert_int_equal(lint_rules[LINT_UNALIGNED].sev, LINT_INFO);
@@ -730,19 +877,26 @@ main(void)
 		T(test_lint_kr_without_baseline_unless_its_kpi_gives_one),
 		T(test_lint_kr_without_target_is_an_error),
 		T(test_lint_kr_without_unit),
+		T(test_lint_kr_without_unit_quotes_a_number_it_has),
 		T(test_lint_kr_worded_as_a_task),
 		T(test_lint_objective_of_only_bands_is_a_kpi_not_an_okr),
 		T(test_lint_efficiency_kr_needs_a_quality_guardrail),
 		T(test_lint_objective_below_the_top_aligned_to_nothing),
 		T(test_lint_team_watching_more_kpis_than_max_kpis),
 		T(test_lint_implausible_target_against_weekly_history),
+		T(test_lint_without_a_snapshot_skips_the_kpi_rules),
+		T(test_lint_wants_a_snapshot_only_for_an_unmet_kpi_target),
 		T(test_lint_short_history_is_no_finding),
 		T(test_lint_target_the_kpi_reached_before_is_plausible),
 		T(test_lint_survey_sample_too_small_for_the_gap),
+		T(test_lint_survey_sample_of_an_ended_cycle_is_not_judged),
 		T(test_lint_survey_sample_large_enough_is_no_finding),
 		T(test_lint_nps_sample_uses_the_widest_normal_interval),
+		cmocka_unit_test(
+		    test_lint_point_window_is_the_trailing_days_or_the_cycle),
 		T(test_lint_json_has_every_field_and_counts),
-		cmocka_unit_test(test_lint_every_rule_has_a_code_and_help),
+		cmocka_unit_test(
+		    test_lint_every_rule_has_a_code_explained_under_its_severity),
 #undef T
 	};
 
