@@ -18,6 +18,7 @@
 #include "okr/close.h"
 #include "okr/okr.h"
 #include "okr/review.h"
+#include "okr/review_int.h"
 #include "okr_test.h"
 #include "close_test.h"
 
