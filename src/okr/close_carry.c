@@ -89,8 +89,8 @@ copy_krs(struct okr *o, const struct objective *src, const char *key,
 	struct kr			*v, nk;
 	struct milestone		*ms;
 	const struct close_final	*f;
-	size_t			 n, i, j;
-	enum err_code		 rc;
+	size_t				 n, i, j;
+	enum err_code			 rc;
 
 	if ((rc = kr_list_objective(o, src->id, a, &v, &n, e)) != ERR_OK)
 		return rc;

@@ -292,9 +292,9 @@ kpis(const struct review *r, struct buf *b)
 		    2 * REVIEW_KPI_WEEKS, REVIEW_KPI_WEEKS);
 	else
 		html_printf(b, "<h2>KPI movement</h2>\n<p class=\"note\">The "
-		    "first %d weeks (%s to %s) against the last %d weeks (%s to "
-		    "%s); n is the sample size.</p>\n", REVIEW_KPI_WEEKS, d1,
-		    d2, REVIEW_KPI_WEEKS, d3, d4);
+		    "first %d weeks (%s to %s) against the last %d weeks "
+		    "(%s to %s); n is the sample size.</p>\n",
+		    REVIEW_KPI_WEEKS, d1, d2, REVIEW_KPI_WEEKS, d3, d4);
 	if (r->nkpis == 0) {
 		html_raw(b, "<p>No key result of this cycle follows a KPI.</p>"
 		    "\n");
