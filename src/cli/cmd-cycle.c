@@ -10,6 +10,7 @@
 
 #include "cli/entity.h"
 #include "core/clock.h"
+#include "core/text.h"
 #include "okr/close.h"
 #include "okr/evaljson.h"
 
@@ -146,9 +147,14 @@ cycle_close(struct cli *cli, int argc, char **argv)
 			snprintf(g, sizeof(g), "—");
 		else
 			snprintf(g, sizeof(g), "%.1f", res.objs[i].grade);
-		buf_printf(&b, "  %-3s  %-12s  %-16s  %s\n", g,
-		    obj_kind_names[res.objs[i].kind], res.objs[i].key,
-		    res.objs[i].title);
+		/* columns, not bytes: "—" is one column, a long key is cut */
+		buf_puts(&b, "  ");
+		text_cell(&b, g, 3);
+		buf_puts(&b, "  ");
+		text_cell(&b, obj_kind_names[res.objs[i].kind], 12);
+		buf_puts(&b, "  ");
+		text_cell(&b, res.objs[i].key, 16);
+		buf_printf(&b, "  %s\n", res.objs[i].title);
 	}
 	if (notes != NULL)
 		buf_printf(&b, "%zu objective%s took notes from %s\n",

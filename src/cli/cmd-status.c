@@ -73,14 +73,8 @@ struct status {
 	size_t			 count[STATUS__MAX];
 };
 
-static const char *const status_words[STATUS__MAX] = {
-	[STATUS_ON_TRACK] = "on track",
-	[STATUS_AT_RISK] = "at risk",
-	[STATUS_OFF_TRACK] = "off track",
-	[STATUS_OUTDATED] = "outdated",
-	[STATUS_NO_DATA] = "no data",
-	[STATUS_DONE] = "done",
-};
+/* The words every face uses for a status (okr/progress.h). */
+static const char *const *const status_words = okr_status_words;
 
 static const char *const status_sgr[STATUS__MAX] = {
 	[STATUS_ON_TRACK] = "\033[32m",

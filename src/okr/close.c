@@ -23,8 +23,6 @@
 #include "okr/review.h"
 #include "okr/wsyaml.h"
 
-#define GRADE_EPS	1e-9
-
 int
 close_fields_differ(const struct field_def *tab, const void *a,
     const void *b, const char *const *allowed)
@@ -95,6 +93,50 @@ close_info(struct okr *o, const char *cycle, struct arena *a,
 {
 	return closed_row(o, STMT_CYCLE_CLOSE_GET, cycle, a, closed_at,
 	    closed_by, NULL, e);
+}
+
+enum err_code
+close_finals(struct okr *o, const char *cycle, struct arena *a,
+    struct close_final **out, size_t *nout, struct err *e)
+{
+	struct store_q		*q;
+	struct close_final	*v = NULL, *f;
+	size_t			 n = 0, cap = 0;
+	enum err_code		 rc;
+	int			 r;
+
+	*out = NULL;
+	*nout = 0;
+	if ((rc = store_q_open(o->st, STMT_KR_FINAL_LIST, &q, e, "t", cycle))
+	    != ERR_OK)
+		return rc;
+	while ((r = store_q_next(q, e)) == 1) {
+		if ((f = ARENA_PUSH(a, v, n, cap)) == NULL) {
+			store_q_close(q);
+			return err_set(e, ERR_NOMEM, "out of memory");
+		}
+		f->id = store_q_int(q, 0);
+		f->grade = store_q_real(q, 1);
+		f->value = store_q_real(q, 2);
+		f->status = okr_status_parse(store_q_text(q, 3));
+	}
+	store_q_close(q);
+	if (r < 0)
+		return e != NULL ? e->code : ERR_STORE;
+	*out = v;
+	*nout = n;
+	return ERR_OK;
+}
+
+const struct close_final *
+close_final_of(const struct close_final *v, size_t n, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].id == id)
+			return &v[i];
+	return NULL;
 }
 
 enum err_code
@@ -351,7 +393,7 @@ postmortems_check(const struct close_opts *op, const struct cycle_eval *ce,
 	for (i = 0; i < ce->nobjs; i++) {
 		ob = ce->objs[i].obj;
 		g = progress_grade(ce->objs[i].ev.progress);
-		if (ob->kind != OBJ_COMMITTED || g >= 1.0 - GRADE_EPS)
+		if (ob->kind != OBJ_COMMITTED || progress_reaches(g, 1.0))
 			continue;
 		nt = note_find(op, ob->key);
 		if (!blank(nt != NULL && nt->postmortem != NULL ?
@@ -481,22 +523,21 @@ freeze(struct okr *o, const struct cycle_eval *ce, struct arena *a,
 	return ERR_OK;
 }
 
-/* Sync every KPI-fed key result of the cycle from snap. */
+/* Sync every KPI-fed key result of the evaluated cycle from snap. */
 static enum err_code
-kpi_sync(struct okr *o, const struct cycle *cy, const struct snap *snap,
+kpi_sync(struct okr *o, const struct cycle_eval *ce, const struct snap *snap,
     struct arena *a, struct err *e)
 {
-	struct kr	*v;
-	size_t		 n, i;
+	const struct kr	*k;
+	size_t		 i;
 	enum err_code	 rc;
 	char		*ref;
 
-	if ((rc = kr_list(o, cy->name, a, &v, &n, e)) != ERR_OK)
-		return rc;
-	for (i = 0; i < n; i++) {
-		if (v[i].kpi == NULL)
+	for (i = 0; i < ce->nkrs; i++) {
+		k = ce->krs[i].kr;
+		if (k->kpi == NULL)
 			continue;
-		if ((ref = arena_printf(a, "%s/%s", v[i].objective, v[i].key))
+		if ((ref = arena_printf(a, "%s/%s", k->objective, k->key))
 		    == NULL)
 			return err_set(e, ERR_NOMEM, "out of memory");
 		if ((rc = kpilink_sync(o, snap, ref, NULL, NULL, e)) != ERR_OK)
@@ -540,22 +581,26 @@ close_cycle(struct okr *o, const char *name, const struct close_opts *op,
 	memset(res, 0, sizeof(*res));
 	res->mean_grade = NAN;
 	if ((rc = cycle_get(o, name, a, &cy, e)) != ERR_OK ||
-	    (rc = close_allowed(o, &cy, op, a, e)) != ERR_OK)
-		return rc;
-	/* check everything before the first write: a first evaluation
-	 * says which committed objectives need a post-mortem */
-	if ((rc = eval_cycle(o, cy.name, o->now, a, &ce, e)) != ERR_OK ||
+	    (rc = close_allowed(o, &cy, op, a, e)) != ERR_OK ||
+	    (rc = eval_cycle(o, cy.name, o->now, a, &ce, e)) != ERR_OK ||
 	    (rc = notes_match(op, &ce, e)) != ERR_OK)
 		return rc;
-	if (kpilink_any(o)) {
-		if ((rc = kpi_load(o->st, &snap, e)) != ERR_OK ||
-		    (rc = kpi_sync(o, &cy, snap, a, e)) != ERR_OK ||
-		    (rc = eval_cycle(o, cy.name, o->now, a, &ce, e)) != ERR_OK)
-			goto out;
-	}
+	/*
+	 * A cycle with KPI-fed key results is synced from the data first
+	 * and evaluated again, so their final values hold everything
+	 * imported by now.  That one evaluation is what is checked (the
+	 * post-mortems) and frozen: the notes written in between change
+	 * text only, never a number.  A refusal after the sync has written
+	 * check-ins, but inside the caller's transaction, which it then
+	 * rolls back.
+	 */
+	if (review_has_kpi(&ce) &&
+	    ((rc = kpi_load(o->st, &snap, e)) != ERR_OK ||
+	    (rc = kpi_sync(o, &ce, snap, a, e)) != ERR_OK ||
+	    (rc = eval_cycle(o, cy.name, o->now, a, &ce, e)) != ERR_OK))
+		goto out;
 	if ((rc = postmortems_check(op, &ce, e)) != ERR_OK ||
 	    (rc = notes_apply(o, op, a, &res->nnotes, e)) != ERR_OK ||
-	    (rc = eval_cycle(o, cy.name, o->now, a, &ce, e)) != ERR_OK ||
 	    (rc = freeze(o, &ce, a, res, e)) != ERR_OK ||
 	    (rc = kpi_freeze(o, &ce, snap, a, res, e)) != ERR_OK)
 		goto out;

@@ -93,6 +93,25 @@ enum err_code	close_cycle(struct okr *, const char *cycle,
 		    const struct close_opts *, struct arena *,
 		    struct close_result *, struct err *);
 
+/* What the close froze of one key result. */
+struct close_final {
+	int64_t		 id;		/* the key result's */
+	double		 grade;		/* NAN: no data, or not closed */
+	double		 value;		/* final_value; NAN likewise */
+	int		 status;	/* final_status (enum okr_status);
+					   -1 when not frozen */
+};
+
+/*
+ * The frozen grade, final value and final status of every key result of
+ * the cycle named cycle, by id (NAN and -1 until the cycle is closed).
+ * close_final_of() finds the entry of a key result, or NULL.
+ */
+enum err_code	close_finals(struct okr *, const char *cycle, struct arena *,
+		    struct close_final **, size_t *, struct err *);
+const struct close_final *close_final_of(const struct close_final *,
+		    size_t, int64_t id);
+
 /*
  * The lock.  ERR_CONFLICT "cycle \"X\" is closed" when the cycle named
  * cycle (or the cycle of the objective with key) was closed; ERR_OK

@@ -19,12 +19,6 @@
 
 #define KEY_MAX	64
 
-/* The frozen final value and grade of one key result. */
-struct final {
-	int64_t		 id;
-	double		 value, grade;
-};
-
 /* "2027-Q1" -> "2027-q1" in out (size > KEY_MAX). */
 static void
 slug(const char *s, char *out, size_t sz)
@@ -62,50 +56,9 @@ close_carry_key(const char *key, const char *from_cycle, const char *next,
 	    (int)(KEY_MAX - 1 - keep), to);
 }
 
-static enum err_code
-finals_load(struct okr *o, const char *cycle, struct arena *a,
-    struct final **out, size_t *nout, struct err *e)
-{
-	struct store_q	*q;
-	struct final	*v = NULL, *f;
-	size_t		 n = 0, cap = 0;
-	enum err_code	 rc;
-	int		 r;
-
-	if ((rc = store_q_open(o->st, STMT_KR_FINAL_LIST, &q, e, "t", cycle))
-	    != ERR_OK)
-		return rc;
-	while ((r = store_q_next(q, e)) == 1) {
-		if ((f = ARENA_PUSH(a, v, n, cap)) == NULL) {
-			store_q_close(q);
-			return err_set(e, ERR_NOMEM, "out of memory");
-		}
-		f->id = store_q_int(q, 0);
-		f->grade = store_q_real(q, 1);
-		f->value = store_q_real(q, 2);
-	}
-	store_q_close(q);
-	if (r < 0)
-		return e != NULL ? e->code : ERR_STORE;
-	*out = v;
-	*nout = n;
-	return ERR_OK;
-}
-
-static const struct final *
-final_of(const struct final *v, size_t n, int64_t id)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (v[i].id == id)
-			return &v[i];
-	return NULL;
-}
-
 /* Was the key result finished at the close?  Then it does not carry. */
 static int
-kr_finished(const struct kr *k, const struct final *f)
+kr_finished(const struct kr *k, const struct close_final *f)
 {
 	size_t	 i;
 	double	 v = f != NULL ? f->value : NAN;
@@ -130,19 +83,19 @@ kr_finished(const struct kr *k, const struct final *f)
 /* Copy the unfinished key results of src into the objective key. */
 static enum err_code
 copy_krs(struct okr *o, const struct objective *src, const char *key,
-    const struct final *fv, size_t nf, struct arena *a, size_t *ncopied,
-    struct err *e)
+    const struct close_final *fv, size_t nf, struct arena *a,
+    size_t *ncopied, struct err *e)
 {
-	struct kr		*v, nk;
-	struct milestone	*ms;
-	const struct final	*f;
-	size_t			 n, i, j;
-	enum err_code		 rc;
+	struct kr			*v, nk;
+	struct milestone		*ms;
+	const struct close_final	*f;
+	size_t				 n, i, j;
+	enum err_code			 rc;
 
 	if ((rc = kr_list_objective(o, src->id, a, &v, &n, e)) != ERR_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
-		f = final_of(fv, nf, v[i].id);
+		f = close_final_of(fv, nf, v[i].id);
 		if (kr_finished(&v[i], f))
 			continue;
 		nk = v[i];
@@ -248,9 +201,10 @@ close_carry(struct okr *o, const char *from, const char *next,
 {
 	struct cycle		 cf, cn;
 	struct objective	*v, nw;
-	struct final		*fv = NULL;
+	struct close_final	*fv = NULL;
 	char			*by, *done, *key;
-	size_t			 n, nf = 0, i, cap = 0, cap2 = 0, ncopy = 0;
+	size_t			 n, nf = 0, i, cap = 0, cap2 = 0, cap3 = 0;
+	size_t			 nfrom = 0, ncopy = 0;
 	size_t			*copied = NULL;
 	int64_t			 at, other;
 	enum err_code		 rc;
@@ -272,12 +226,12 @@ close_carry(struct okr *o, const char *from, const char *next,
 		return err_setf(e, rc, "to", "to: cycle %s is closed: carry "
 		    "into a cycle that is still open", next);
 	if ((rc = objective_list(o, from, a, &v, &n, e)) != ERR_OK ||
-	    (rc = finals_load(o, from, a, &fv, &nf, e)) != ERR_OK)
+	    (rc = close_finals(o, from, a, &fv, &nf, e)) != ERR_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
 		/* unfinished: below 1.0, or never measured at all */
 		if (v[i].kind != OBJ_ASPIRATIONAL ||
-		    (!isnan(v[i].grade) && v[i].grade >= 1.0 - 1e-9))
+		    progress_reaches(v[i].grade, 1.0))
 			continue;
 		if ((rc = carried_key(o, v[i].key, next, a, &done, e))
 		    != ERR_OK)
@@ -310,22 +264,19 @@ close_carry(struct okr *o, const char *from, const char *next,
 		    (rc = copy_krs(o, &v[i], key, fv, nf, a, &res->nkrs, e))
 		    != ERR_OK)
 			return rc;
-		if (ARENA_PUSH(a, res->from, res->n, cap) == NULL ||
-		    ARENA_PUSH(a, copied, ncopy, cap2) == NULL)
+		if (ARENA_PUSH(a, res->from, nfrom, cap) == NULL ||
+		    ARENA_PUSH(a, res->to, res->n, cap2) == NULL ||
+		    ARENA_PUSH(a, copied, ncopy, cap3) == NULL)
 			return err_set(e, ERR_NOMEM, "out of memory");
 		res->from[res->n - 1] = v[i].key;
+		res->to[res->n - 1] = key;
 		copied[ncopy - 1] = i;
 	}
-	if (res->n > 0 && (res->to = arena_calloc(a, res->n,
-	    sizeof(*res->to))) == NULL)
-		return err_set(e, ERR_NOMEM, "out of memory");
-	/* parents first copied above, so every remap finds its target */
-	for (i = 0; i < ncopy; i++) {
-		if ((rc = carried_key(o, v[copied[i]].key, next, a,
-		    &res->to[i], e)) != ERR_OK ||
-		    (rc = remap_aligns(o, &v[copied[i]], res->to[i], next, a,
+	/* every objective is copied above, so each remap finds its parent's
+	 * new key whatever the order */
+	for (i = 0; i < ncopy; i++)
+		if ((rc = remap_aligns(o, &v[copied[i]], res->to[i], next, a,
 		    res, e)) != ERR_OK)
 			return rc;
-	}
 	return ERR_OK;
 }

@@ -14,6 +14,7 @@
 #include "core/parse.h"
 #include "kpi/calendar.h"
 #include "kpi/load.h"
+#include "okr/close.h"
 #include "okr/kpilink.h"
 
 #define DAY	86400
@@ -281,7 +282,7 @@ sync_one(struct okr *o, const struct snap *snap, struct kr *k,
 	struct kpi_query	 qr;
 	struct kpi_cell		 c;
 	struct kr		 nk;
-	int64_t			 cs, ce, end, t, from;
+	int64_t			 cs, ce, end, t, from, closed_at;
 	double			 scale;
 	enum err_code		 rc;
 	char			*lin;
@@ -293,8 +294,13 @@ sync_one(struct okr *o, const struct snap *snap, struct kr *k,
 	if ((rc = objective_get(o, k->objective, a, &obj, e)) != ERR_OK ||
 	    (rc = cycle_get(o, obj.cycle, a, &cy, e)) != ERR_OK)
 		return rc;
-	if (cy.state == CYCLE_CLOSED)
-		return ERR_OK;	/* a closed cycle's record stays as it was */
+	/* a closed cycle's record stays as it was; closed is what the lock
+	 * means (closed_at), not a state edited by hand, which the close's
+	 * own final sync must see through */
+	if ((rc = close_info(o, cy.name, NULL, &closed_at, NULL, e)) != ERR_OK)
+		return rc;
+	if (closed_at != 0)
+		return ERR_OK;
 	memset(&qr, 0, sizeof(qr));
 	qr.key = d->key;
 	qr.bucket = KB_NONE;

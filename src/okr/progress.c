@@ -45,6 +45,15 @@ static const char *const okr_status_names[STATUS__MAX] = {
 	[STATUS_DONE] = "done",
 };
 
+const char *const okr_status_words[STATUS__MAX] = {
+	[STATUS_ON_TRACK] = "on track",
+	[STATUS_AT_RISK] = "at risk",
+	[STATUS_OFF_TRACK] = "off track",
+	[STATUS_OUTDATED] = "outdated",
+	[STATUS_NO_DATA] = "no data",
+	[STATUS_DONE] = "done",
+};
+
 static const char *const colour_names[COLOUR__MAX] = {
 	[COLOUR_NONE] = "none",
 	[COLOUR_RED] = "red",
@@ -418,6 +427,13 @@ progress_colour(double grade)
 	return COLOUR_RED;
 }
 
+int
+progress_reaches(double grade, double line)
+{
+
+	return !isnan(grade) && at_least(grade, line);
+}
+
 const char *
 kr_kind_name(enum kr_kind kind)
 {
@@ -434,6 +450,15 @@ okr_status_name(enum okr_status status)
 	if ((unsigned int)status >= STATUS__MAX)
 		return NULL;
 	return okr_status_names[status];
+}
+
+const char *
+okr_status_word(enum okr_status status)
+{
+
+	if ((unsigned int)status >= STATUS__MAX)
+		return NULL;
+	return okr_status_words[status];
 }
 
 const char *

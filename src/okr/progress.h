@@ -167,10 +167,25 @@ double	progress_grade(double progress);
 /* Colour of a grade or progress: < 0.4 red, 0.4..0.69 yellow, >= 0.7 green. */
 enum colour progress_colour(double grade);
 
+/*
+ * Does grade reach line (1.0 for a committed objective's success, 0.7 for
+ * an aspirational one's)?  With the same tolerance as every threshold
+ * here, so a grade of 0.7 computed a few ulps low still reaches 0.7.
+ * 0 for NAN: no grade reaches anything.
+ */
+int	progress_reaches(double grade, double line);
+
 /* Stable lower-case names: "increase", "on_track", "green", ... */
 const char *kr_kind_name(enum kr_kind);
 const char *okr_status_name(enum okr_status);
 const char *colour_name(enum colour);
+
+/*
+ * A status in plain English for people ("on track", "no data"), the
+ * same in every face; okr_status_word() is NULL for an invalid value.
+ */
+extern const char *const okr_status_words[STATUS__MAX];
+const char *okr_status_word(enum okr_status);
 
 /* The kind names in enum order, NULL-terminated (for field tables). */
 extern const char *const kr_kind_names[KR_KIND__MAX + 1];

@@ -7,6 +7,7 @@
  * and HTML renderers (review_text.c, review_html.c) only lay this out.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -17,6 +18,7 @@
 #include "okr/evaljson.h"
 #include "okr/kpilink.h"
 #include "okr/review.h"
+#include "okr/review_int.h"
 
 const char *const review_format_names[] = { "text", "md", "json", "html",
 	NULL };
@@ -51,12 +53,9 @@ review_move_name(enum review_move m)
 int
 review_success(int kind, double grade)
 {
-	/* grades are one decimal: compare with a tolerance below 0.05 */
 	if (isnan(grade))
 		return -1;
-	if (kind == OBJ_ASPIRATIONAL)
-		return grade >= 0.7 - 1e-9;
-	return grade >= 1.0 - 1e-9;
+	return progress_reaches(grade, kind == OBJ_ASPIRATIONAL ? 0.7 : 1.0);
 }
 
 enum review_move
@@ -100,8 +99,27 @@ review_kpi_windows(const struct cycle_eval *ce, int64_t *ff, int64_t *ft,
 		*ft = ce->horizon;
 	*lt = ce->horizon;
 	*lf = days_from(ce->horizon, -days);
-	if (*lf < ce->start)
-		*lf = ce->start;
+	/* before week 8 the last weeks would be partly the first ones: a
+	 * "movement" between them would compare the data with itself */
+	if (*lf < *ft)
+		*lf = *lt;
+}
+
+int
+review_kpi_early(const struct review *r)
+{
+	return r->last_from >= r->last_to;
+}
+
+int
+review_has_kpi(const struct cycle_eval *ce)
+{
+	size_t	 i;
+
+	for (i = 0; i < ce->nkrs; i++)
+		if (ce->krs[i].kr->kpi != NULL)
+			return 1;
+	return 0;
 }
 
 /* The KPI over [from, to): value and n; NAN and 0 for no data. */
@@ -143,6 +161,8 @@ review_kpi_live(struct okr *o, const struct cycle_eval *ce,
 
 	*out = NULL;
 	*nout = 0;
+	if (!review_has_kpi(ce))
+		return ERR_OK;
 	if ((rc = kpilink_schedule(o, a, &sched, e)) != ERR_OK)
 		return rc;
 	review_kpi_windows(ce, &ff, &ft, &lf, &lt);
@@ -227,30 +247,24 @@ kpi_frozen(struct okr *o, struct review *r, struct arena *a,
 
 /* What the close froze: each key result's grade, value and status. */
 static enum err_code
-kr_frozen(struct okr *o, struct review *r, struct err *e)
+kr_frozen(struct okr *o, struct review *r, struct arena *a, struct err *e)
 {
-	struct store_q	*q;
-	size_t		 i;
-	int64_t		 id;
-	enum err_code	 rc;
-	int		 s, st;
+	struct close_final		*v;
+	const struct close_final	*f;
+	size_t				 n, i;
+	enum err_code			 rc;
 
-	if ((rc = store_q_open(o->st, STMT_KR_FINAL_LIST, &q, e, "t",
-	    r->ce.cycle.name)) != ERR_OK)
+	if ((rc = close_finals(o, r->ce.cycle.name, a, &v, &n, e)) != ERR_OK)
 		return rc;
-	while ((s = store_q_next(q, e)) == 1) {
-		id = store_q_int(q, 0);
-		for (i = 0; i < r->nkrs && r->krs[i].ke->kr->id != id; i++)
+	for (i = 0; i < r->nkrs; i++) {
+		if ((f = close_final_of(v, n, r->krs[i].ke->kr->id)) == NULL)
 			continue;
-		if (i == r->nkrs)
-			continue;
-		r->krs[i].grade = store_q_real(q, 1);
-		r->krs[i].final_value = store_q_real(q, 2);
-		if ((st = okr_status_parse(store_q_text(q, 3))) >= 0)
-			r->krs[i].status = (enum okr_status)st;
+		r->krs[i].grade = f->grade;
+		r->krs[i].final_value = f->value;
+		if (f->status >= 0)
+			r->krs[i].status = (enum okr_status)f->status;
 	}
-	store_q_close(q);
-	return s < 0 ? (e != NULL ? e->code : ERR_STORE) : ERR_OK;
+	return ERR_OK;
 }
 
 /* Team success rates: every team that owns objectives, itself or below. */
@@ -377,7 +391,7 @@ review_build(struct okr *o, const char *cycle, int64_t now,
 		}
 	}
 	r->nkrs = nk;
-	if (r->closed && (rc = kr_frozen(o, r, e)) != ERR_OK)
+	if (r->closed && (rc = kr_frozen(o, r, a, e)) != ERR_OK)
 		return rc;
 	for (i = 0; i < r->nobjs; i++) {
 		oe = r->objs[i].oe;
@@ -392,7 +406,7 @@ review_build(struct okr *o, const char *cycle, int64_t now,
 	if (r->closed)
 		rc = kpi_frozen(o, r, a, e);
 	else {
-		if (snap == NULL && kpilink_any(o)) {
+		if (snap == NULL && review_has_kpi(&r->ce)) {
 			if ((rc = kpi_load(o->st, &own, e)) != ERR_OK)
 				return rc;
 			snap = own;
@@ -408,13 +422,15 @@ review_build(struct okr *o, const char *cycle, int64_t now,
 
 /* ---- JSON ---------------------------------------------------------- */
 
+/* A window [from, to) as its first and last days, inclusive. */
 static json_t *
-jdate(int64_t t)
+jwindow(int64_t from, int64_t to)
 {
-	char	 s[16];
+	char	 f[16], l[16];
 
-	clock_fmt_date(t, s, sizeof(s));
-	return json_string(s);
+	clock_fmt_date(from, f, sizeof(f));
+	review_fmt_last_day(from, to, l, sizeof(l));
+	return json_pack("{s:s, s:s}", "from", f, "to", l);
 }
 
 /* A share: succeeded / graded, null when nothing was graded. */
@@ -572,14 +588,10 @@ review_json(const struct review *r)
 	    "committed", kind_json(&r->kinds[OBJ_COMMITTED], 1.0),
 	    "aspirational", kind_json(&r->kinds[OBJ_ASPIRATIONAL], 0.7)));
 	json_object_set_new(j, "key_results_by_status", bystatus);
-	json_object_set_new(j, "kpi_movement", json_pack("{s:{s:o, s:o}, "
-	    "s:{s:o, s:o}, s:o}",
-	    "first_window", "from", jdate(r->first_from), "to",
-	    jdate(r->first_to > r->first_from ? r->first_to - 1 :
-	    r->first_to),
-	    "last_window", "from", jdate(r->last_from), "to",
-	    jdate(r->last_to > r->last_from ? r->last_to - 1 : r->last_to),
-	    "kpis", kpis));
+	json_object_set_new(j, "kpi_movement", json_pack("{s:o, s:o, s:o}",
+	    "first_window", jwindow(r->first_from, r->first_to),
+	    "last_window", review_kpi_early(r) ? json_null() :
+	    jwindow(r->last_from, r->last_to), "kpis", kpis));
 	json_object_set_new(j, "objectives", objs);
 	json_object_set_new(j, "lessons", lessons);
 	return j;
@@ -625,6 +637,50 @@ review_render(const struct review *r, enum review_format f, struct buf *b)
 		return ERR_INVAL;
 	}
 	return buf_error(b);
+}
+
+void
+review_fmt_grade(double g, char *s, size_t sz)
+{
+	if (isnan(g))
+		snprintf(s, sz, "—");
+	else
+		snprintf(s, sz, "%.1f", g);
+}
+
+void
+review_fmt_mean(double g, char *s, size_t sz)
+{
+	if (isnan(g))
+		snprintf(s, sz, "—");
+	else
+		snprintf(s, sz, "%.2f", g);
+}
+
+void
+review_fmt_rate(size_t num, size_t den, char *s, size_t sz)
+{
+	if (den == 0)
+		snprintf(s, sz, "—");
+	else
+		snprintf(s, sz, "%.0f%%", 100.0 * (double)num / (double)den);
+}
+
+void
+review_fmt_last_day(int64_t from, int64_t to, char *s, size_t sz)
+{
+	clock_fmt_date(to > from ? to - 1 : to, s, sz);
+}
+
+void
+review_fmt_as_of(const struct review *r, char *s, size_t sz)
+{
+	/* the horizon of an ended cycle is its end, the midnight after its
+	 * last day: the grades are those of the last day */
+	if (r->as_of >= r->ce.end)
+		review_fmt_last_day(r->ce.start, r->ce.end, s, sz);
+	else
+		clock_fmt_date(r->as_of, s, sz);
 }
 
 void

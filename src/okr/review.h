@@ -17,7 +17,9 @@
  *
  * KPI movement: the KPI's value and sample size over the cycle's first 4
  * weeks against its last 4 weeks (up to the horizon), for every distinct
- * KPI and segment the cycle's key results follow.
+ * KPI and segment the cycle's key results follow; none before week 8.
+ *
+ * review_int.h holds what only review.c and the renderers share.
  *
  * Ownership: everything in a struct review lives in the arena given to
  * review_build(); the snapshot passed is borrowed.
@@ -113,7 +115,7 @@ struct review {
 	struct review_kpi	*kpis;
 	size_t			 nkpis;
 	int64_t			 first_from, first_to;	/* KPI windows */
-	int64_t			 last_from, last_to;
+	int64_t			 last_from, last_to;	/* empty before week 8 */
 };
 
 /*
@@ -136,44 +138,16 @@ enum err_code	review_render(const struct review *, enum review_format,
  * The KPI movement of the evaluated cycle ce at its horizon, computed
  * from snap: one entry per distinct KPI and segment of its key results,
  * in the order first seen.  The windows are [start, start + 4 weeks) and
- * [horizon - 4 weeks, horizon), each cut to the cycle so far.
+ * [horizon - 4 weeks, horizon), each cut to the cycle so far; before
+ * week 8, when the two would overlap, there is no last window: every
+ * end is NAN and every move MOVE_UNKNOWN.
  */
 enum err_code	review_kpi_live(struct okr *, const struct cycle_eval *ce,
 		    const struct snap *, struct arena *,
 		    struct review_kpi **, size_t *, struct err *);
-/* The windows review_kpi_live uses, for a cycle evaluated as ce. */
-void		review_kpi_windows(const struct cycle_eval *ce,
-		    int64_t *first_from, int64_t *first_to,
-		    int64_t *last_from, int64_t *last_to);
-/* Whether a KPI with direction dir moved the right way from a to b. */
-enum review_move review_kpi_move(enum kpi_dir dir, double a, double b);
 
-/*
- * Did an objective of kind succeed with grade?  Committed: 1.0;
- * aspirational: 0.7 or more; -1 for NAN (no grade).
- */
-int		review_success(int kind, double grade);
-
-/* "on track", ... for people; and the order statuses are listed in
- * (done first, no data last). */
-extern const char *const review_status_words[STATUS__MAX];
-extern const enum okr_status review_status_order[STATUS__MAX];
-
-/* Renderers (review_text.c, review_html.c). */
-void		review_text(const struct review *, struct buf *);
-void		review_md(const struct review *, struct buf *);
-void		review_html(const struct review *, struct buf *);
-/*
- * A KPI value for reading, in its unit: 87.3% for a ratio, 3.8 h / 42
- * min / 35 s for seconds, plain numbers otherwise; "—" for NAN.
- */
-void		review_fmt_kpi(const struct kpi_def *, double v, char *,
-		    size_t);
-/* A key result's final value as its kind reads (yes / no, "3 of 4
- * milestones", a number with its unit), and its target ("70 NPS",
- * "90–100%", "at least 85%"; "" for boolean and milestones, whose
- * target is done). */
-void		review_fmt_kr_value(const struct review_kr *, char *, size_t);
-void		review_fmt_kr_target(const struct kr *, char *, size_t);
+/* Does a key result of the evaluated cycle follow a KPI?  (Only then is
+ * a KPI snapshot worth loading.) */
+int		review_has_kpi(const struct cycle_eval *ce);
 
 #endif /* OKR_REVIEW_H */

@@ -3,7 +3,11 @@
  *
  * One file that can be mailed or printed: the CSS is inline (with an
  * @media print block that drops the background and keeps tables whole
- * across pages), there is no script and nothing is fetched.  Every piece
+ * across pages), there is no script and nothing is fetched.  All of the
+ * CSS is in the one <style> block, never in a style="" attribute: the
+ * web serves the page with a CSP that allows that block by its hash
+ * only, so a browser would drop any attribute.  Bar widths and team
+ * indents are therefore classes (.w0-.w20, .d0-.d4).  Every piece
  * of data goes through core/html.h, which escapes it; markup comes only
  * from literals here.  The web serves the same page at /cycles/C/review.
  */
@@ -13,6 +17,10 @@
 #include "core/clock.h"
 #include "core/html.h"
 #include "okr/review.h"
+#include "okr/review_int.h"
+
+#define BAR_UNITS	20	/* the longest bar, in rem: class .w20 */
+#define DEPTH_MAX	4	/* deeper teams indent as .d4 */
 
 static const char css[] =
 	"body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;"
@@ -37,6 +45,15 @@ static const char css[] =
 	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}"
 	".bar{display:inline-block;height:.8rem;background:#4a6fa5;"
 	"vertical-align:middle}"
+	".w0{width:0}.w1{width:1rem}.w2{width:2rem}.w3{width:3rem}"
+	".w4{width:4rem}.w5{width:5rem}.w6{width:6rem}.w7{width:7rem}"
+	".w8{width:8rem}.w9{width:9rem}.w10{width:10rem}.w11{width:11rem}"
+	".w12{width:12rem}.w13{width:13rem}.w14{width:14rem}"
+	".w15{width:15rem}.w16{width:16rem}.w17{width:17rem}"
+	".w18{width:18rem}.w19{width:19rem}.w20{width:20rem}"
+	"td.d0{padding-left:.5rem}td.d1{padding-left:1.7rem}"
+	"td.d2{padding-left:2.9rem}td.d3{padding-left:4.1rem}"
+	"td.d4{padding-left:5.3rem}"
 	".chip{display:inline-block;padding:0 .4rem;border-radius:3px;"
 	"font-size:.8rem;font-weight:600}"
 	".red{background:#f8d7d7;color:#8a1c1c}"
@@ -56,40 +73,43 @@ static const char css[] =
 static void
 grade_chip(struct buf *b, double g)
 {
+	char	 s[16];
+
 	if (isnan(g)) {
 		html_raw(b, "<span class=\"chip none\">—</span>");
 		return;
 	}
-	html_printf(b, "<span class=\"chip %s\">%.1f</span>",
-	    colour_name(progress_colour(g)), g);
+	review_fmt_grade(g, s, sizeof(s));
+	html_printf(b, "<span class=\"chip %s\">%s</span>",
+	    colour_name(progress_colour(g)), s);
 }
 
 static void
 rate(struct buf *b, size_t num, size_t den)
 {
-	if (den == 0)
-		html_raw(b, "—");
-	else
-		html_printf(b, "%.0f%%", 100.0 * (double)num / (double)den);
+	char	 s[16];
+
+	review_fmt_rate(num, den, s, sizeof(s));
+	html_puts(b, s);
 }
 
 static void
 grade_text(struct buf *b, double g)
 {
-	if (isnan(g))
-		html_raw(b, "—");
-	else
-		html_printf(b, "%.1f", g);
+	char	 s[16];
+
+	review_fmt_grade(g, s, sizeof(s));
+	html_puts(b, s);
 }
 
 /* A mean of grades, two decimals. */
 static void
 mean_text(struct buf *b, double g)
 {
-	if (isnan(g))
-		html_raw(b, "—");
-	else
-		html_printf(b, "%.2f", g);
+	char	 s[16];
+
+	review_fmt_mean(g, s, sizeof(s));
+	html_puts(b, s);
 }
 
 static void
@@ -113,7 +133,7 @@ head(const struct review *r, struct buf *b)
 		html_printf(b, "closed on %s by %s</p>\n", d,
 		    r->closed_by != NULL ? r->closed_by : "—");
 	} else {
-		clock_fmt_date(r->as_of, d, sizeof(d));
+		review_fmt_as_of(r, d, sizeof(d));
 		html_printf(b, "open</p>\n<p class=\"provisional\"><b>"
 		    "Provisional, as of %s.</b> The cycle is not closed: "
 		    "grades are the progress so far.</p>\n", d);
@@ -131,7 +151,7 @@ head(const struct review *r, struct buf *b)
 static void
 histogram(const struct review *r, struct buf *b)
 {
-	size_t	 i, max = 1;
+	size_t	 i, max = 1, w;
 
 	for (i = 0; i < REVIEW_BINS; i++)
 		if (r->hist[i] > max)
@@ -139,10 +159,13 @@ histogram(const struct review *r, struct buf *b)
 	html_raw(b, "<h2>Grade distribution</h2>\n<table><tr><th class=\"n\">"
 	    "grade</th><th>objectives</th></tr>\n");
 	for (i = REVIEW_BINS; i-- > 0; ) {
+		/* whole rem, rounded; a bin that holds any is never empty */
+		w = (r->hist[i] * BAR_UNITS + max / 2) / max;
+		if (w == 0 && r->hist[i] > 0)
+			w = 1;
 		html_printf(b, "<tr><td class=\"n\">%.1f</td><td><span "
-		    "class=\"bar\" style=\"width:%.1frem\"></span> %zu</td>"
-		    "</tr>\n", (double)i / 10, 20.0 * (double)r->hist[i] /
-		    (double)max, r->hist[i]);
+		    "class=\"bar w%zu\"></span> %zu</td></tr>\n",
+		    (double)i / 10, w, r->hist[i]);
 	}
 	html_raw(b, "</table>\n");
 }
@@ -160,11 +183,12 @@ success(const struct review *r, struct buf *b)
 	    "objectives</th><th class=\"n\">succeeded</th><th class=\"n\">"
 	    "rate</th><th class=\"n\">mean grade</th></tr>\n");
 	for (i = 0; i < r->nteams; i++) {
-		html_printf(b, "<tr><td style=\"padding-left:%.1frem\">%s</td>"
+		html_printf(b, "<tr><td class=\"d%d\">%s</td>"
 		    "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
-		    "<td class=\"n\">", 0.5 + 1.2 * r->teams[i].depth,
-		    r->teams[i].team->name, r->teams[i].nobjs,
-		    r->teams[i].nsuccess);
+		    "<td class=\"n\">", r->teams[i].depth < 0 ? 0 :
+		    r->teams[i].depth > DEPTH_MAX ? DEPTH_MAX :
+		    r->teams[i].depth, r->teams[i].team->name,
+		    r->teams[i].nobjs, r->teams[i].nsuccess);
 		rate(b, r->teams[i].nsuccess, r->teams[i].ngraded);
 		html_raw(b, "</td><td class=\"n\">");
 		mean_text(b, r->teams[i].mean);
@@ -216,7 +240,7 @@ key_results(const struct review *r, struct buf *b)
 {
 	const struct review_kr	*rk;
 	enum okr_status		 st;
-	char			 v[64], t[64];
+	struct buf		 t = BUF_INIT;
 	size_t			 i, s;
 
 	html_raw(b, "<h2>Key results by final status</h2>\n<table><tr>"
@@ -230,17 +254,22 @@ key_results(const struct review *r, struct buf *b)
 			if (rk->status != st)
 				continue;
 			html_printf(b, "<tr><td>%s</td><td class=\"n\">",
-			    review_status_words[st]);
+			    okr_status_word(st));
 			grade_chip(b, rk->grade);
 			html_printf(b, "</td><td>%s <span class=\"note\">%s"
 			    "</span></td><td class=\"n\">", rk->ke->kr->title,
 			    rk->ref);
-			review_fmt_kr_value(rk, v, sizeof(v));
-			review_fmt_kr_target(rk->ke->kr, t, sizeof(t));
-			html_printf(b, "%s</td><td class=\"n\">%s</td></tr>\n",
-			    v, t);
+			buf_reset(&t);
+			review_put_kr_value(&t, rk);
+			html_puts(b, buf_cstr(&t));
+			html_raw(b, "</td><td class=\"n\">");
+			buf_reset(&t);
+			review_put_kr_target(&t, rk->ke->kr);
+			html_puts(b, buf_cstr(&t));
+			html_raw(b, "</td></tr>\n");
 		}
 	}
+	buf_release(&t);
 	html_raw(b, "</table>\n");
 }
 
@@ -252,15 +281,20 @@ kpis(const struct review *r, struct buf *b)
 	size_t			 i;
 
 	clock_fmt_date(r->first_from, d1, sizeof(d1));
-	clock_fmt_date(r->first_to > r->first_from ? r->first_to - 1 :
-	    r->first_to, d2, sizeof(d2));
+	review_fmt_last_day(r->first_from, r->first_to, d2, sizeof(d2));
 	clock_fmt_date(r->last_from, d3, sizeof(d3));
-	clock_fmt_date(r->last_to > r->last_from ? r->last_to - 1 :
-	    r->last_to, d4, sizeof(d4));
-	html_printf(b, "<h2>KPI movement</h2>\n<p class=\"note\">The first "
-	    "%d weeks (%s to %s) against the last %d weeks (%s to %s); n is "
-	    "the sample size.</p>\n", REVIEW_KPI_WEEKS, d1, d2,
-	    REVIEW_KPI_WEEKS, d3, d4);
+	review_fmt_last_day(r->last_from, r->last_to, d4, sizeof(d4));
+	if (review_kpi_early(r))
+		html_printf(b, "<h2>KPI movement</h2>\n<p class=\"note\">The "
+		    "first %d weeks (%s to %s); no movement yet: less than %d "
+		    "weeks in, the last %d weeks would overlap the first. n is "
+		    "the sample size.</p>\n", REVIEW_KPI_WEEKS, d1, d2,
+		    2 * REVIEW_KPI_WEEKS, REVIEW_KPI_WEEKS);
+	else
+		html_printf(b, "<h2>KPI movement</h2>\n<p class=\"note\">The "
+		    "first %d weeks (%s to %s) against the last %d weeks "
+		    "(%s to %s); n is the sample size.</p>\n",
+		    REVIEW_KPI_WEEKS, d1, d2, REVIEW_KPI_WEEKS, d3, d4);
 	if (r->nkpis == 0) {
 		html_raw(b, "<p>No key result of this cycle follows a KPI.</p>"
 		    "\n");

@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "okr/review.h"
+#include "okr/review_int.h"
 
 #define WRAP	76	/* lessons are wrapped to this width */
 #define TITLE_W	44
@@ -22,15 +23,6 @@
 #define OWNER_W	18
 #define TEAM_W	26
 #define KPI_W	48
-
-const char *const review_status_words[STATUS__MAX] = {
-	[STATUS_DONE] = "done",
-	[STATUS_ON_TRACK] = "on track",
-	[STATUS_AT_RISK] = "at risk",
-	[STATUS_OFF_TRACK] = "off track",
-	[STATUS_OUTDATED] = "outdated",
-	[STATUS_NO_DATA] = "no data",
-};
 
 /* The order key results are listed in: finished first, silent last. */
 const enum okr_status review_status_order[STATUS__MAX] = {
@@ -45,59 +37,6 @@ cell(struct buf *b, const char *s, size_t w)
 	text_cell(b, s != NULL ? s : "", w);
 }
 
-/* "0.7" or "—". */
-static void
-fmt_grade(double g, char *s, size_t sz)
-{
-	if (isnan(g))
-		snprintf(s, sz, "—");
-	else
-		snprintf(s, sz, "%.1f", g);
-}
-
-/* A mean of grades: "0.55" or "—" (two decimals: a mean is not a grade). */
-static void
-fmt_mean(double g, char *s, size_t sz)
-{
-	if (isnan(g))
-		snprintf(s, sz, "—");
-	else
-		snprintf(s, sz, "%.2f", g);
-}
-
-/* "42%" or "—" for num / den. */
-static void
-fmt_rate(size_t num, size_t den, char *s, size_t sz)
-{
-	if (den == 0)
-		snprintf(s, sz, "—");
-	else
-		snprintf(s, sz, "%.0f%%", 100.0 * (double)num / (double)den);
-}
-
-/* A key result's value for reading: few digits, with its unit. */
-static void
-fmt_value(double v, const char *unit, char *s, size_t sz)
-{
-	double	 a = fabs(v);
-	int	 dec = a < 10 ? 2 : a < 1000 ? 1 : 0;
-	size_t	 n;
-
-	if (isnan(v)) {
-		snprintf(s, sz, "—");
-		return;
-	}
-	snprintf(s, sz, "%.*f", dec, v);
-	n = strlen(s);
-	while (dec > 0 && n > 0 && s[n - 1] == '0')
-		s[--n] = '\0';
-	if (n > 0 && s[n - 1] == '.')
-		s[--n] = '\0';
-	if (unit != NULL && n + strlen(unit) + 2 < sz)
-		snprintf(s + n, sz - n, "%s%s", strcmp(unit, "%") ? " " : "",
-		    unit);
-}
-
 /* Dates of the report's header: "2026-10-01 → 2026-12-31 · closed ...". */
 static void
 header_state(const struct review *r, struct buf *b)
@@ -109,17 +48,10 @@ header_state(const struct review *r, struct buf *b)
 		buf_printf(b, "closed on %s by %s", d, r->closed_by != NULL ?
 		    r->closed_by : "—");
 	} else {
-		clock_fmt_date(r->as_of, d, sizeof(d));
+		review_fmt_as_of(r, d, sizeof(d));
 		buf_printf(b, "PROVISIONAL, as of %s: the cycle is not closed,"
 		    " grades are the progress so far", d);
 	}
-}
-
-/* The last day of [from, to), inclusive, as a date. */
-static void
-last_day(int64_t from, int64_t to, char *s, size_t sz)
-{
-	clock_fmt_date(to > from ? to - 1 : to, s, sz);
 }
 
 /* Text wrapped to WRAP columns, each line starting with indent. */
@@ -163,7 +95,7 @@ text_headline(const struct review *r, struct buf *b)
 {
 	char	 g[16];
 
-	fmt_mean(r->mean_grade, g, sizeof(g));
+	review_fmt_mean(r->mean_grade, g, sizeof(g));
 	buf_printf(b, "%s: cycle review %s\n%s → %s · ",
 	    r->workspace != NULL ? r->workspace : "okrdesk",
 	    r->ce.cycle.name, r->ce.cycle.start, r->ce.cycle.end);
@@ -210,9 +142,9 @@ text_success(const struct review *r, struct buf *b)
 	buf_printf(b, "  %-*s  objectives  succeeded  rate  mean\n", TEAM_W,
 	    "team");
 	for (i = 0; i < r->nteams; i++) {
-		fmt_rate(r->teams[i].nsuccess, r->teams[i].ngraded, rate,
+		review_fmt_rate(r->teams[i].nsuccess, r->teams[i].ngraded, rate,
 		    sizeof(rate));
-		fmt_mean(r->teams[i].mean, mean, sizeof(mean));
+		review_fmt_mean(r->teams[i].mean, mean, sizeof(mean));
 		snprintf(name, sizeof(name), "%*s%s", 2 * r->teams[i].depth,
 		    "", r->teams[i].team->name);
 		buf_puts(b, "  ");
@@ -226,8 +158,8 @@ text_success(const struct review *r, struct buf *b)
 	buf_printf(b, "  %-14s objectives  mean  succeeded  rate\n", "");
 	for (i = 0; i < OBJ_KIND__MAX; i++) {
 		k = &r->kinds[i];
-		fmt_rate(k->nsuccess, k->ngraded, rate, sizeof(rate));
-		fmt_mean(k->mean, mean, sizeof(mean));
+		review_fmt_rate(k->nsuccess, k->ngraded, rate, sizeof(rate));
+		review_fmt_mean(k->mean, mean, sizeof(mean));
 		buf_printf(b, "  %-14s %10zu  %4s  %9zu  %4s   (success: %s)\n",
 		    obj_kind_names[i], k->nobjs, mean, k->nsuccess, rate,
 		    i == OBJ_COMMITTED ? "1.0" : "0.7 or more");
@@ -249,7 +181,7 @@ text_objectives(const struct review *r, struct buf *b)
 	buf_puts(b, " title\n");
 	for (i = 0; i < r->nobjs; i++) {
 		ro = &r->objs[i];
-		fmt_grade(ro->grade, g, sizeof(g));
+		review_fmt_grade(ro->grade, g, sizeof(g));
 		buf_puts(b, "  ");
 		cell(b, g, 3);
 		buf_printf(b, " %-6s %s  %-13s ", isnan(ro->grade) ?
@@ -268,39 +200,45 @@ text_objectives(const struct review *r, struct buf *b)
 	buf_puts(b, "  (✓ succeeded)\n");
 }
 
-void
-review_fmt_kr_target(const struct kr *k, char *s, size_t sz)
+/* A number for reading with its unit; "—" alone for NAN. */
+static void
+put_value(struct buf *b, double v, const char *unit)
 {
-	char	 lo[48], hi[48];
-
-	if (k->kind == KR_BAND) {
-		fmt_value(k->low, NULL, lo, sizeof(lo));
-		fmt_value(k->high, k->unit, hi, sizeof(hi));
-		if (isnan(k->low))
-			snprintf(s, sz, "at most %s", hi);
-		else if (isnan(k->high)) {
-			fmt_value(k->low, k->unit, lo, sizeof(lo));
-			snprintf(s, sz, "at least %s", lo);
-		} else
-			snprintf(s, sz, "%s–%s", lo, hi);
-	} else if (k->kind == KR_INCREASE || k->kind == KR_DECREASE)
-		fmt_value(k->target, k->unit, s, sz);
-	else
-		snprintf(s, sz, "%s", "");	/* done is the target */
+	text_put_num(b, v, 0);
+	if (!isnan(v))
+		text_put_unit(b, unit);
 }
 
 void
-review_fmt_kr_value(const struct review_kr *rk, char *s, size_t sz)
+review_put_kr_target(struct buf *b, const struct kr *k)
+{
+	if (k->kind == KR_BAND) {
+		/* an open side in words: the report is read aloud */
+		if (isnan(k->low)) {
+			buf_puts(b, "at most ");
+			put_value(b, k->high, k->unit);
+		} else if (isnan(k->high)) {
+			buf_puts(b, "at least ");
+			put_value(b, k->low, k->unit);
+		} else
+			text_put_band(b, k->low, k->high, k->unit);
+	} else if (k->kind == KR_INCREASE || k->kind == KR_DECREASE)
+		put_value(b, k->target, k->unit);
+	/* boolean and milestones: done is the target */
+}
+
+void
+review_put_kr_value(struct buf *b, const struct review_kr *rk)
 {
 	double	 v = rk->final_value;
 
 	if (rk->ke->kr->kind == KR_BOOLEAN && !isnan(v))
-		snprintf(s, sz, "%s", v >= 1 ? "yes" : "no");
+		buf_puts(b, v >= 1 ? "yes" : "no");
 	else if (rk->ke->kr->kind == KR_MILESTONES && !isnan(v))
-		snprintf(s, sz, "%zu of %zu milestones", rk->ke->ms_done,
+		buf_printf(b, "%zu of %zu milestones", rk->ke->ms_done,
 		    rk->ke->kr->nms);
 	else
-		fmt_value(v, rk->ke->kr->unit, s, sz);
+		put_value(b, v, rk->ke->kr->unit);
 }
 
 static void
@@ -308,10 +246,9 @@ text_krs(const struct review *r, struct buf *b)
 {
 	const struct review_kr	*rk;
 	enum okr_status		 st;
-	char			 g[16], v[48], t[48];
-	size_t			 i, s, shown = 0;
-
-	size_t			 rw = 8, tw = 8;
+	struct buf		 t = BUF_INIT;
+	char			 g[16];
+	size_t			 i, s, shown = 0, rw = 8, tw = 8;
 
 	for (i = 0; i < r->nkrs; i++) {
 		if (text_width(r->krs[i].ref) > rw)
@@ -327,33 +264,35 @@ text_krs(const struct review *r, struct buf *b)
 		if (r->kr_status[st] == 0)
 			continue;
 		buf_printf(b, "%s%s %zu", shown++ ? " · " : "",
-		    review_status_words[st], r->kr_status[st]);
+		    okr_status_word(st), r->kr_status[st]);
 	}
 	buf_puts(b, shown ? "\n" : "none\n");
 	for (s = 0; s < STATUS__MAX; s++) {
 		st = review_status_order[s];
 		if (r->kr_status[st] == 0)
 			continue;
-		buf_printf(b, "  %s\n", review_status_words[st]);
+		buf_printf(b, "  %s\n", okr_status_word(st));
 		for (i = 0; i < r->nkrs; i++) {
 			rk = &r->krs[i];
 			if (rk->status != st)
 				continue;
-			fmt_grade(rk->grade, g, sizeof(g));
-			review_fmt_kr_value(rk, v, sizeof(v));
-			review_fmt_kr_target(rk->ke->kr, t, sizeof(t));
+			review_fmt_grade(rk->grade, g, sizeof(g));
 			buf_puts(b, "    ");
 			cell(b, g, 3);
 			buf_puts(b, "  ");
 			cell(b, rk->ref, rw);
 			buf_puts(b, "  ");
 			cell(b, rk->ke->kr->title, tw);
-			buf_printf(b, " final %s", v);
-			if (t[0] != '\0')
-				buf_printf(b, " (target %s)", t);
+			buf_puts(b, " final ");
+			review_put_kr_value(b, rk);
+			buf_reset(&t);
+			review_put_kr_target(&t, rk->ke->kr);
+			if (t.len > 0)
+				buf_printf(b, " (target %s)", buf_cstr(&t));
 			buf_puts(b, "\n");
 		}
 	}
+	buf_release(&t);
 }
 
 /* "First response time, median [channel=email]". */
@@ -373,12 +312,18 @@ text_kpis(const struct review *r, struct buf *b)
 	size_t			 i, w = 8;
 
 	clock_fmt_date(r->first_from, d1, sizeof(d1));
-	last_day(r->first_from, r->first_to, d2, sizeof(d2));
+	review_fmt_last_day(r->first_from, r->first_to, d2, sizeof(d2));
 	clock_fmt_date(r->last_from, d3, sizeof(d3));
-	last_day(r->last_from, r->last_to, d4, sizeof(d4));
-	buf_printf(b, "\nKPI movement: first %d weeks (%s..%s) → last %d "
-	    "weeks (%s..%s)\n", REVIEW_KPI_WEEKS, d1, d2, REVIEW_KPI_WEEKS,
-	    d3, d4);
+	review_fmt_last_day(r->last_from, r->last_to, d4, sizeof(d4));
+	if (review_kpi_early(r))
+		buf_printf(b, "\nKPI movement: first %d weeks (%s..%s) → no "
+		    "movement yet: less than %d weeks in, the last %d weeks "
+		    "would overlap the first\n", REVIEW_KPI_WEEKS, d1, d2,
+		    2 * REVIEW_KPI_WEEKS, REVIEW_KPI_WEEKS);
+	else
+		buf_printf(b, "\nKPI movement: first %d weeks (%s..%s) → last "
+		    "%d weeks (%s..%s)\n", REVIEW_KPI_WEEKS, d1, d2,
+		    REVIEW_KPI_WEEKS, d3, d4);
 	if (r->nkpis == 0) {
 		buf_puts(b, "  no key result of this cycle follows a KPI\n");
 		return;
@@ -414,7 +359,7 @@ text_lessons(const struct review *r, struct buf *b)
 		ob = r->objs[i].oe->obj;
 		if (ob->retrospective == NULL && ob->postmortem == NULL)
 			continue;
-		fmt_grade(r->objs[i].grade, g, sizeof(g));
+		review_fmt_grade(r->objs[i].grade, g, sizeof(g));
 		buf_printf(b, "%s  %s · %s (%s, grade %s)\n", n++ ? "\n" : "",
 		    ob->key, ob->title, obj_kind_names[ob->kind], g);
 		if (ob->retrospective != NULL) {
@@ -490,7 +435,7 @@ md_head(const struct review *r, struct buf *b)
 	md_puts(b, r->workspace);
 	buf_printf(b, "** · %s → %s · ", r->ce.cycle.start, r->ce.cycle.end);
 	header_state(r, b);
-	fmt_mean(r->mean_grade, g, sizeof(g));
+	review_fmt_mean(r->mean_grade, g, sizeof(g));
 	buf_printf(b, "\n\n| objectives | key results | mean grade | green |"
 	    " yellow | red | without data |\n|---:|---:|---:|---:|---:|---:|"
 	    "---:|\n| %zu | %zu | %s | %zu | %zu | %zu | %zu |\n", r->nobjs,
@@ -515,9 +460,9 @@ md_success(const struct review *r, struct buf *b)
 	    "| team | objectives | succeeded | rate | mean grade |\n"
 	    "|---|---:|---:|---:|---:|\n");
 	for (i = 0; i < r->nteams; i++) {
-		fmt_rate(r->teams[i].nsuccess, r->teams[i].ngraded, rate,
+		review_fmt_rate(r->teams[i].nsuccess, r->teams[i].ngraded, rate,
 		    sizeof(rate));
-		fmt_mean(r->teams[i].mean, mean, sizeof(mean));
+		review_fmt_mean(r->teams[i].mean, mean, sizeof(mean));
 		buf_puts(b, "| ");
 		buf_repeat(b, "↳ ", (size_t)r->teams[i].depth);
 		md_puts(b, r->teams[i].team->name);
@@ -529,8 +474,8 @@ md_success(const struct review *r, struct buf *b)
 	    "|---|---:|---:|---:|---:|---:|\n");
 	for (i = 0; i < OBJ_KIND__MAX; i++) {
 		k = &r->kinds[i];
-		fmt_rate(k->nsuccess, k->ngraded, rate, sizeof(rate));
-		fmt_mean(k->mean, mean, sizeof(mean));
+		review_fmt_rate(k->nsuccess, k->ngraded, rate, sizeof(rate));
+		review_fmt_mean(k->mean, mean, sizeof(mean));
 		buf_printf(b, "| %s | %zu | %s | %zu | %s | %s |\n",
 		    obj_kind_names[i], k->nobjs, mean, k->nsuccess, rate,
 		    i == OBJ_COMMITTED ? "1.0" : "0.7");
@@ -543,14 +488,15 @@ md_objectives(const struct review *r, struct buf *b)
 	const struct review_obj	*ro;
 	const struct review_kr	*rk;
 	enum okr_status		 st;
-	char			 g[16], v[48], t[48];
+	struct buf		 t = BUF_INIT;
+	char			 g[16];
 	size_t			 i, s;
 
 	buf_puts(b, "\n## Objectives\n\n| grade | colour | kind | objective |"
 	    " owner | succeeded |\n|---:|---|---|---|---|---|\n");
 	for (i = 0; i < r->nobjs; i++) {
 		ro = &r->objs[i];
-		fmt_grade(ro->grade, g, sizeof(g));
+		review_fmt_grade(ro->grade, g, sizeof(g));
 		buf_printf(b, "| %s | %s | %s | `%s` ", g, isnan(ro->grade) ?
 		    "—" : colour_name(progress_colour(ro->grade)),
 		    obj_kind_names[ro->oe->obj->kind], ro->oe->obj->key);
@@ -569,19 +515,22 @@ md_objectives(const struct review *r, struct buf *b)
 			rk = &r->krs[i];
 			if (rk->status != st)
 				continue;
-			fmt_grade(rk->grade, g, sizeof(g));
-			review_fmt_kr_value(rk, v, sizeof(v));
-			review_fmt_kr_target(rk->ke->kr, t, sizeof(t));
+			review_fmt_grade(rk->grade, g, sizeof(g));
 			buf_printf(b, "| %s | %s | `%s` | ",
-			    review_status_words[st], g, rk->ref);
+			    okr_status_word(st), g, rk->ref);
 			md_puts(b, rk->ke->kr->title);
 			buf_puts(b, " | ");
-			md_puts(b, v);
+			buf_reset(&t);
+			review_put_kr_value(&t, rk);
+			md_puts(b, buf_cstr(&t));
 			buf_puts(b, " | ");
-			md_puts(b, t);
+			buf_reset(&t);
+			review_put_kr_target(&t, rk->ke->kr);
+			md_puts(b, buf_cstr(&t));
 			buf_puts(b, " |\n");
 		}
 	}
+	buf_release(&t);
 }
 
 static void
@@ -592,12 +541,20 @@ md_kpis(const struct review *r, struct buf *b)
 	size_t			 i;
 
 	clock_fmt_date(r->first_from, d1, sizeof(d1));
-	last_day(r->first_from, r->first_to, d2, sizeof(d2));
+	review_fmt_last_day(r->first_from, r->first_to, d2, sizeof(d2));
 	clock_fmt_date(r->last_from, d3, sizeof(d3));
-	last_day(r->last_from, r->last_to, d4, sizeof(d4));
-	buf_printf(b, "\n## KPI movement\n\nFirst %d weeks (%s to %s) against"
-	    " the last %d weeks (%s to %s); n is the sample size.\n\n",
-	    REVIEW_KPI_WEEKS, d1, d2, REVIEW_KPI_WEEKS, d3, d4);
+	review_fmt_last_day(r->last_from, r->last_to, d4, sizeof(d4));
+	if (review_kpi_early(r))
+		buf_printf(b, "\n## KPI movement\n\nFirst %d weeks (%s to %s);"
+		    " no movement yet: less than %d weeks in, the last %d "
+		    "weeks would overlap the first. n is the sample size.\n\n",
+		    REVIEW_KPI_WEEKS, d1, d2, 2 * REVIEW_KPI_WEEKS,
+		    REVIEW_KPI_WEEKS);
+	else
+		buf_printf(b, "\n## KPI movement\n\nFirst %d weeks (%s to %s) "
+		    "against the last %d weeks (%s to %s); n is the sample "
+		    "size.\n\n", REVIEW_KPI_WEEKS, d1, d2, REVIEW_KPI_WEEKS,
+		    d3, d4);
 	if (r->nkpis == 0) {
 		buf_puts(b, "No key result of this cycle follows a KPI.\n");
 		return;
@@ -631,7 +588,7 @@ md_lessons(const struct review *r, struct buf *b)
 		if (ob->retrospective == NULL && ob->postmortem == NULL)
 			continue;
 		n++;
-		fmt_grade(r->objs[i].grade, g, sizeof(g));
+		review_fmt_grade(r->objs[i].grade, g, sizeof(g));
 		buf_printf(b, "\n### `%s` ", ob->key);
 		md_puts(b, ob->title);
 		buf_printf(b, "\n\n*%s, grade %s*\n", obj_kind_names[ob->kind],

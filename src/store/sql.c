@@ -764,7 +764,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "end_value = excluded.end_value, end_n = excluded.end_n",
 	[STMT_CYCLE_KPI_LIST] =
 	    "SELECT kpi, filter, start_value, start_n, end_value, end_n "
-	    "FROM cycle_kpi WHERE cycle_id = $1 ORDER BY kpi, filter",
+	    "FROM cycle_kpi WHERE cycle_id = $1 ORDER BY rowid",
 	[STMT_OBJ_CARRIED_SET] =
 	    "UPDATE objective SET carried_from = $2 WHERE id = $1",
 	[STMT_OBJ_CARRIED_FIND] =

@@ -136,4 +136,20 @@ contains "... and copies nothing" "$out" "nothing to carry"
 same "... one objective in 2027-Q1" \
     "$(q "SELECT count(*) FROM objective o JOIN cycle c ON c.id = o.cycle_id WHERE c.name = '2027-Q1'")" 1
 
+# an ended cycle left open, with an objective that has no data and a key
+# longer than its column
+{
+	okrdesk cycle add 2026-Q3 --start 2026-07-01 --end 2026-09-30 &&
+	okrdesk objective add a-very-long-objective-key \
+	    --title "Nobody measured this" --cycle 2026-Q3 --team Company \
+	    --kind aspirational
+} >/dev/null || { echo "Bail out! 2026-Q3 setup failed"; exit 1; }
+ok "review of an ended cycle not yet closed" okrdesk review 2026-Q3
+contains "... provisional as of its last day, not the day after" "$out" \
+    "PROVISIONAL, as of 2026-09-30:"
+ok "close of a cycle with an ungraded objective" okrdesk cycle close 2026-Q3
+# "—" is one column padded to 3; the key is cut to 16 columns with "…"
+contains "... lines its table up by columns" "$out" \
+    "  —    aspirational  a-very-long-obj…  Nobody measured this"
+
 done_testing

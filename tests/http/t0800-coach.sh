@@ -44,6 +44,10 @@ contains "... as HTML" "$(header Content-Type)" "text/html"
 contains "... with the cycle's name" "$body" "$cyc"
 contains "... a print style sheet" "$body" "@media print"
 same "... and no script" "$(printf '%s' "$body" | grep -ci '<script')" 0
+# the CSP below allows the <style> block only: a style="" attribute would
+# be dropped by the browser (bars without width, teams not indented)
+same "... and no style attribute" "$(printf '%s' "$body" | grep -c 'style="')" 0
+contains "... bar widths as classes" "$body" 'class="bar w'
 if command -v xmllint >/dev/null 2>&1; then
 	printf '%s' "$body" >"$T/review.html"
 	same "... which xmllint reads without a complaint" \

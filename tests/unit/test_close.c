@@ -176,6 +176,101 @@ test_close_before_the_end_needs_force_early(void **state)
 }
 
 static void
+test_close_freezes_kpi_movement_in_first_seen_order(void **state)
+{
+	struct fx		*f = *state;
+	struct close_result	 res;
+	struct review		 r;
+
+	assert_ok(f, build_kpi_cycle(f));
+	assert_ok(f, write_postmortem(f, "reach had no data"));
+	assert_ok(f, close_cycle(f->o, "2026-Q4", NULL, &f->a, &res, &f->e));
+	/* nps (of reach) and csat: one movement each */
+	assert_int_equal(res.nkpis, 2);
+	/* 10 unsatisfied on Dec 20, imported after the close: a live
+	 * movement would end at (8 + 0) / 20 = 0.4, the frozen one stays */
+	assert_ok(f, csat_day(f, 80, 10, 0));
+	assert_ok(f, review_build(f->o, "2026-Q4", AFTER_END + 30 * DAY, NULL,
+	    &f->a, &r, &f->e));
+	assert_true(r.closed);
+	assert_int_equal(r.nkpis, 2);
+	/* the order the key results name them (reach, then csat), as the
+	 * open report lists them, not by name */
+	assert_string_equal(r.kpis[0].key, "nps");
+	assert_true(isnan(r.kpis[0].start) && isnan(r.kpis[0].end));
+	assert_int_equal(r.kpis[0].start_n, 0);
+	assert_int_equal(r.kpis[0].move, MOVE_UNKNOWN);
+	assert_string_equal(r.kpis[1].key, "csat");
+	/* close_test.h: 6 / 10 in the first 4 weeks, 8 / 10 in the last */
+	assert_true(fabs(r.kpis[1].start - 0.6) < TOL);
+	assert_int_equal(r.kpis[1].start_n, 10);
+	assert_true(fabs(r.kpis[1].end - 0.8) < TOL);
+	assert_int_equal(r.kpis[1].end_n, 10);
+	assert_int_equal(r.kpis[1].move, MOVE_BETTER);
+}
+
+static void
+test_close_syncs_kpi_krs_of_a_cycle_edited_to_closed(void **state)
+{
+	struct fx		*f = *state;
+	struct close_result	 res;
+	struct cycle		 old, nw;
+	struct review		 r;
+	size_t			 i, seen = 0;
+
+	assert_ok(f, build_kpi_cycle(f));
+	assert_ok(f, write_postmortem(f, "reach had no data"));
+	/* the state edited by hand is not the lock: the close must still
+	 * sync the KPI-fed key results before it freezes them */
+	assert_ok(f, cycle_get(f->o, "2026-Q4", &f->a, &old, &f->e));
+	nw = old;
+	nw.state = CYCLE_CLOSED;
+	assert_ok(f, cycle_update(f->o, &old, &nw, &f->e));
+	assert_ok(f, close_cycle(f->o, "2026-Q4", NULL, &f->a, &res, &f->e));
+	assert_ok(f, review_build(f->o, "2026-Q4", AFTER_END, NULL, &f->a,
+	    &r, &f->e));
+	for (i = 0; i < r.nkrs; i++) {
+		if (strcmp(r.krs[i].ref, "nps/csat") != 0)
+			continue;
+		seen++;
+		/* (6 + 5 + 8) / 30 = 63.33%; (63.33 - 50) / 40 = 0.33 */
+		assert_true(fabs(r.krs[i].final_value - 1900.0 / 30) < 1e-6);
+		assert_true(fabs(r.krs[i].grade - 0.3) < TOL);
+	}
+	assert_int_equal(seen, 1);
+}
+
+static void
+test_close_early_grades_a_band_on_the_weeks_begun(void **state)
+{
+	struct fx		*f = *state;
+	struct close_opts	 op;
+	struct close_result	 res;
+	struct review		 r;
+	size_t			 i, seen = 0;
+
+	assert_ok(f, build_graded_cycle(f));
+	assert_ok(f, write_postmortem(f, "cut short"));
+	memset(&op, 0, sizeof(op));
+	op.force_early = 1;
+	f->o->now = AT(50, 0);
+	assert_ok(f, close_cycle(f->o, "2026-Q4", &op, &f->a, &res, &f->e));
+	assert_ok(f, review_build(f->o, "2026-Q4", AFTER_END, NULL, &f->a,
+	    &r, &f->e));
+	for (i = 0; i < r.nkrs; i++) {
+		if (strcmp(r.krs[i].ref, "asp/sla") != 0)
+			continue;
+		seen++;
+		/* Nov 20 is day 50: weeks 1-8 begun; 95 (weeks 1-5) and 92
+		 * (week 8, from Nov 19) inside 90..100, 85 (weeks 6-7) not:
+		 * 6 / 8 = 0.75, graded 0.8 (the half rounds up) */
+		assert_true(fabs(r.krs[i].grade - 0.8) < TOL);
+		assert_true(fabs(r.krs[i].final_value - 92) < TOL);
+	}
+	assert_int_equal(seen, 1);
+}
+
+static void
 test_closed_cycle_refuses_checkins_and_edits_but_not_notes(void **state)
 {
 	struct fx		*f = *state;
@@ -373,6 +468,74 @@ test_carry_twice_copies_nothing_the_second_time(void **state)
 	    &f->e), ERR_CONFLICT, "to", "not into itself");
 }
 
+static void
+test_carry_remaps_an_alignment_to_a_parent_carried_too(void **state)
+{
+	struct fx		*f = *state;
+	struct carry_result	 res;
+	struct objective	 ob, old, nw;
+	const char *const	 up[] = { "nps", "top/t1" };
+	size_t			 i;
+
+	assert_ok(f, build_graded_cycle(f));
+	assert_ok(f, new_cycle(f, "2027-Q1", "2027-01-01", "2027-03-31"));
+	/* top: aspirational, t1 0 -> 10 at 5 on Oct 11: grade 0.5 */
+	objective_defaults(&ob);
+	ob.key = (char *)"top";
+	ob.title = (char *)"A parent";
+	ob.cycle = (char *)"2026-Q4";
+	ob.team = (char *)"Tier 1";
+	ob.kind = OBJ_ASPIRATIONAL;
+	assert_ok(f, objective_add(f->o, &ob, &f->e));
+	assert_ok(f, new_kr(f, "top", "t1", KR_INCREASE, 0, 10, NAN, NAN));
+	assert_ok(f, checkin(f, "top/t1", 5, NAN, AT(10, 12)));
+	/* asp aligns to nps (committed: stays) and to top's key result */
+	assert_ok(f, objective_get(f->o, "asp", &f->a, &old, &f->e));
+	nw = old;
+	nw.aligns = (char **)(uintptr_t)up;
+	nw.naligns = NELEM(up);
+	assert_ok(f, objective_update(f->o, &old, &nw, &f->e));
+	assert_ok(f, write_postmortem(f, "late"));
+	close_ok(f);
+	assert_ok(f, close_carry(f->o, "2026-Q4", "2027-Q1", &f->a, &res,
+	    &f->e));
+	/* asp and top carry; nps is committed */
+	assert_int_equal(res.n, 2);
+	for (i = 0; i < res.n; i++)
+		if (strcmp(res.from[i], "top") == 0)
+			assert_string_equal(res.to[i], "top-2027-q1");
+		else
+			assert_string_equal(res.to[i], "asp-2027-q1");
+	assert_int_equal(res.naligns_dropped, 1);
+	assert_ok(f, objective_get(f->o, "asp-2027-q1", &f->a, &ob, &f->e));
+	assert_int_equal(ob.naligns, 1);
+	assert_string_equal(ob.aligns[0], "top-2027-q1/t1");
+}
+
+static void
+test_carry_into_a_closed_cycle_is_refused(void **state)
+{
+	struct fx		*f = *state;
+	struct carry_result	 res;
+	struct close_opts	 op;
+	struct close_result	 cr;
+	struct objective	*v;
+	size_t			 n;
+
+	assert_ok(f, build_graded_cycle(f));
+	assert_ok(f, new_cycle(f, "2027-Q1", "2027-01-01", "2027-03-31"));
+	assert_ok(f, write_postmortem(f, "late"));
+	close_ok(f);
+	/* 2027-Q1 began this morning: closed early, empty */
+	memset(&op, 0, sizeof(op));
+	op.force_early = 1;
+	assert_ok(f, close_cycle(f->o, "2027-Q1", &op, &f->a, &cr, &f->e));
+	assert_err(f, close_carry(f->o, "2026-Q4", "2027-Q1", &f->a, &res,
+	    &f->e), ERR_CONFLICT, "to", "to: cycle 2027-Q1 is closed");
+	assert_ok(f, objective_list(f->o, "2027-Q1", &f->a, &v, &n, &f->e));
+	assert_int_equal(n, 0);
+}
+
 int
 main(void)
 {
@@ -406,6 +569,20 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_carry_twice_copies_nothing_the_second_time, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_carry_remaps_an_alignment_to_a_parent_carried_too,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_carry_into_a_closed_cycle_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_close_freezes_kpi_movement_in_first_seen_order, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_close_syncs_kpi_krs_of_a_cycle_edited_to_closed, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_close_early_grades_a_band_on_the_weeks_begun, setup,
 		    teardown),
 	};
 

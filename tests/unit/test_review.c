@@ -18,6 +18,7 @@
 #include "okr/close.h"
 #include "okr/okr.h"
 #include "okr/review.h"
+#include "okr/review_int.h"
 #include "okr_test.h"
 #include "close_test.h"
 
@@ -151,9 +152,123 @@ test_review_renders_text_markdown_and_escaped_html(void **state)
 	assert_int_equal(review_render(&r, REVIEW_HTML, &b), ERR_OK);
 	assert_non_null(strstr(buf_cstr(&b), "@media print"));
 	assert_null(strstr(buf_cstr(&b), "<script"));
+	/* the web's CSP allows the <style> block only: no style attribute;
+	 * bins 0.7 and 0.9 hold the most (1): a full bar, 20 units; Tier 1
+	 * (under Support) indented one level */
+	assert_null(strstr(buf_cstr(&b), "style=\""));
+	assert_non_null(strstr(buf_cstr(&b), "<span class=\"bar w20\">"));
+	assert_non_null(strstr(buf_cstr(&b), "<td class=\"d1\">Tier 1</td>"));
 	assert_null(strstr(buf_cstr(&b), "<b>boolean"));
 	assert_non_null(strstr(buf_cstr(&b),
 	    "The &lt;b&gt;boolean&lt;/b&gt; came late &amp; cost a week."));
+	buf_release(&b);
+}
+
+static void
+test_review_of_an_ended_open_cycle_is_as_of_its_last_day(void **state)
+{
+	struct fx	*f = *state;
+	struct review	 r;
+	struct buf	 b = BUF_INIT;
+
+	assert_ok(f, build_graded_cycle(f));
+	/* not closed, read on Jan 1: the horizon is the end, the midnight
+	 * after Dec 31, the day the grades are of */
+	assert_ok(f, review_build(f->o, "2026-Q4", AFTER_END, NULL, &f->a,
+	    &r, &f->e));
+	assert_false(r.closed);
+	assert_true(r.as_of == CS + 92 * DAY);
+	assert_int_equal(review_render(&r, REVIEW_TEXT, &b), ERR_OK);
+	assert_non_null(strstr(buf_cstr(&b), "PROVISIONAL, as of 2026-12-31:"));
+	buf_reset(&b);
+	assert_int_equal(review_render(&r, REVIEW_MD, &b), ERR_OK);
+	assert_non_null(strstr(buf_cstr(&b), "PROVISIONAL, as of 2026-12-31:"));
+	buf_reset(&b);
+	assert_int_equal(review_render(&r, REVIEW_HTML, &b), ERR_OK);
+	assert_non_null(strstr(buf_cstr(&b), "Provisional, as of 2026-12-31."));
+	assert_null(strstr(buf_cstr(&b), "2027-01-01"));
+	buf_release(&b);
+}
+
+static void
+test_review_kpi_movement_waits_for_week_8(void **state)
+{
+	struct fx	*f = *state;
+	struct review	 r;
+	struct buf	 b = BUF_INIT;
+	json_t		*j, *m;
+
+	assert_ok(f, build_kpi_cycle(f));
+	/* Oct 31 (day 30): the last 4 weeks [Oct 3, Oct 31) would be most
+	 * of the first [Oct 1, Oct 29): no last window, no movement */
+	assert_ok(f, review_build(f->o, "2026-Q4", AT(30, 0), NULL, &f->a,
+	    &r, &f->e));
+	assert_true(review_kpi_early(&r));
+	assert_true(r.last_from == AT(30, 0) && r.last_to == AT(30, 0));
+	assert_int_equal(r.nkpis, 2);
+	/* csat: Oct 6's 6 / 10 in the first window */
+	assert_string_equal(r.kpis[1].key, "csat");
+	assert_true(fabs(r.kpis[1].start - 0.6) < TOL);
+	assert_true(isnan(r.kpis[1].end));
+	assert_int_equal(r.kpis[1].end_n, 0);
+	assert_int_equal(r.kpis[1].move, MOVE_UNKNOWN);
+	assert_int_equal(review_render(&r, REVIEW_TEXT, &b), ERR_OK);
+	assert_non_null(strstr(buf_cstr(&b), "first 4 weeks (2026-10-01.."
+	    "2026-10-28) → no movement yet: less than 8 weeks in"));
+	buf_reset(&b);
+	assert_int_equal(review_render(&r, REVIEW_HTML, &b), ERR_OK);
+	assert_non_null(strstr(buf_cstr(&b), "no movement yet: less than 8 "
+	    "weeks in"));
+	buf_release(&b);
+	assert_non_null(j = review_json(&r));
+	m = json_object_get(j, "kpi_movement");
+	assert_true(json_is_null(json_object_get(m, "last_window")));
+	assert_string_equal(json_string_value(json_object_get(
+	    json_object_get(m, "first_window"), "to")), "2026-10-28");
+	json_decref(j);
+
+	/* Nov 26 (day 56), 8 weeks in: last [Oct 29, Nov 26) holds Nov 10's
+	 * 5 / 10 = 0.5, below 0.6: worse */
+	assert_ok(f, review_build(f->o, "2026-Q4", AT(56, 0), NULL, &f->a,
+	    &r, &f->e));
+	assert_false(review_kpi_early(&r));
+	assert_true(r.last_from == AT(28, 0) && r.first_to == AT(28, 0));
+	assert_true(fabs(r.kpis[1].end - 0.5) < TOL);
+	assert_int_equal(r.kpis[1].end_n, 10);
+	assert_int_equal(r.kpis[1].move, MOVE_WORSE);
+}
+
+static void
+test_review_band_targets_read_in_words(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct kr	 k;
+
+	(void)state;
+	kr_defaults(&k);
+	k.kind = KR_BAND;
+	k.unit = (char *)"%";
+	k.low = 90;
+	k.high = 100;
+	review_put_kr_target(&b, &k);
+	assert_string_equal(buf_cstr(&b), "90–100%");
+	buf_reset(&b);
+	k.high = NAN;
+	k.low = 85;
+	review_put_kr_target(&b, &k);
+	assert_string_equal(buf_cstr(&b), "at least 85%");
+	buf_reset(&b);
+	k.unit = (char *)"h";
+	k.low = NAN;
+	k.high = 4.5;
+	review_put_kr_target(&b, &k);
+	assert_string_equal(buf_cstr(&b), "at most 4.5 h");
+	buf_reset(&b);
+	k.kind = KR_DECREASE;
+	k.target = 12.5;
+	review_put_kr_target(&b, &k);
+	/* one decimal from 10 up, the trailing zero dropped: "12.5" */
+	assert_string_equal(buf_cstr(&b), "12.5 h");
 	buf_release(&b);
 }
 
@@ -185,6 +300,12 @@ main(void)
 		    test_review_renders_text_markdown_and_escaped_html, setup,
 		    teardown),
 		cmocka_unit_test(test_review_kpi_move_follows_the_direction),
+		cmocka_unit_test_setup_teardown(
+		    test_review_of_an_ended_open_cycle_is_as_of_its_last_day,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_review_kpi_movement_waits_for_week_8, setup, teardown),
+		cmocka_unit_test(test_review_band_targets_read_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
