@@ -130,7 +130,7 @@
 	X(KR_FREEZE)		/* id, grade, final_value, final_status */ \
 	X(KR_FINAL_LIST)	/* cycle name -> kr id, grade, final_value, final_status */ \
 	X(CYCLE_KPI_UPSERT)	/* cycle_id, kpi, filter, start_value, start_n, end_value, end_n */ \
-	X(CYCLE_KPI_LIST)	/* cycle_id -> kpi, filter, start_value, start_n, end_value, end_n */ \
+	X(CYCLE_KPI_LIST)	/* cycle_id -> kpi, filter, start_value, start_n, end_value, end_n, in the order recorded */ \
 	X(OBJ_CARRIED_SET)	/* id, carried_from */ \
 	X(OBJ_CARRIED_FIND)	/* carried_from key, cycle name -> key */ \
 	/* reminders sent, one row per day, channel and recipient (okr/remind.h) */ \
