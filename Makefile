@@ -12,14 +12,14 @@
 # program linked against every object but the CLI's main.
 
 CC      ?= cc
-PKGS    := sqlite3 yaml-0.1 jansson libmicrohttpd libsodium libcurl
+PKGS    := sqlite3 yaml-0.1 jansson libmicrohttpd libsodium libcurl libpq
 TESTPKGS := cmocka
 DEBS    := build-essential pkg-config libsqlite3-dev libyaml-dev \
            libjansson-dev libcmocka-dev tzdata sqlite3 jq \
            clang libclang-rt-14-dev time \
            libmicrohttpd-dev libsodium-dev curl wrk nginx-light \
            gettext locales libxml2-utils chromium libcurl4-openssl-dev \
-           python3
+           python3 libpq-dev postgresql
 
 O       := build
 LISTEN  ?= 127.0.0.1:8080

@@ -31,12 +31,47 @@ struct store_ops {
 	void		(*q_close)(struct store_q *);
 	enum err_code	(*exec_vals)(struct store *, enum stmt,
 			    const struct sval *, size_t, struct err *);
+	/* a schema migration: SQLite's dialect, translated as needed */
+	enum err_code	(*exec_ddl)(struct store *, const char *, struct err *);
+	enum err_code	(*notify)(struct store *, const char *, struct err *);
+	/* bulk loading (store.h, store_load_*) */
+	enum err_code	(*load_begin)(struct store *, enum stmt, const char *,
+			    const char *const *, size_t, struct err *);
+	enum err_code	(*load_row)(struct store *, const struct sval *,
+			    size_t, struct err *);
+	enum err_code	(*load_end)(struct store *, struct err *);
+	void		(*load_abort)(struct store *);
+	/*
+	 * Whole-table access for copying and checking a workspace
+	 * (store/copy.c): one-off SQL with parameters, whose store_q the
+	 * caller closes with q_close (which frees it); the columns of a row
+	 * by number, name and type (SV_NULL for a NULL value).
+	 */
+	enum err_code	(*sql_open)(struct store *, const char *,
+			    const struct sval *, size_t, struct store_q **,
+			    struct err *);
+	int		(*q_ncols)(struct store_q *);
+	const char	*(*q_name)(struct store_q *, int);
+	enum sval_type	(*q_type)(struct store_q *, int);
+	/* after rows were copied in with their ids: the next new id of
+	 * table follows the largest (PostgreSQL's identity sequences) */
+	enum err_code	(*ids_reset)(struct store *, const char *,
+			    struct err *);
+};
+
+/* The SQL that differs between engines, for store/copy.c. */
+struct store_dialect {
+	const char	*name;		/* "sqlite", "postgresql" */
+	const char	*tables;	/* -> table name, in creation order */
+	const char	*columns;	/* $1 table -> column name, in order */
+	const char	*defer_fk;	/* foreign keys checked at commit */
 };
 
 struct store {
-	const struct store_ops	*ops;
-	int			 schema_found;
-	int			 in_tx;
+	const struct store_ops		*ops;
+	const struct store_dialect	*dialect;
+	int				 schema_found;
+	int				 in_tx;
 };
 
 struct store_q {
@@ -55,5 +90,12 @@ enum err_code	store_migrate(struct store *, int found, struct err *);
 
 enum err_code	sqlite_open(const char *, enum store_open_mode,
 		    struct store **, struct err *);
+enum err_code	pg_open(const char *, enum store_open_mode,
+		    struct store **, struct err *);
+enum err_code	pg_listen(const char *, struct store_listener **,
+		    struct err *);
+int		pg_listen_wait(struct store_listener *, int, char *, size_t,
+		    struct err *);
+void		pg_listen_close(struct store_listener *);
 
 #endif /* STORE_BACKEND_H */

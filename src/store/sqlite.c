@@ -30,7 +30,16 @@ struct sqlite_store {
 	struct store	 st;		/* must be first */
 	sqlite3		*db;
 	char		*path;
+	enum stmt	 load;		/* the upsert of a bulk load */
 	struct sqlite_q	 qs[STMT__MAX];
+};
+
+static const struct store_dialect sqlite_dialect = {
+	"sqlite",
+	"SELECT name FROM sqlite_master WHERE type = 'table' "
+	"AND name NOT LIKE 'sqlite%' ORDER BY rowid",
+	"SELECT name FROM pragma_table_info($1) ORDER BY cid",
+	"PRAGMA defer_foreign_keys = ON",
 };
 
 static enum err_code
@@ -245,9 +254,136 @@ sqlite_q_close(struct store_q *sq)
 {
 	struct sqlite_q	*q = (struct sqlite_q *)sq;
 
+	if (sq->id == STMT__MAX) {	/* one-off SQL: sqlite_sql_open */
+		sqlite3_finalize(q->stmt);
+		free(q);
+		return;
+	}
 	sqlite3_reset(q->stmt);
 	sqlite3_clear_bindings(q->stmt);
 	q->busy = 0;
+}
+
+static enum err_code
+sqlite_notify(struct store *st, const char *topic, struct err *e)
+{
+	(void)st;
+	(void)topic;
+	(void)e;
+	return ERR_OK;
+}
+
+static enum err_code
+sqlite_load_begin(struct store *st, enum stmt upsert, const char *table,
+    const char *const *cols, size_t ncols, struct err *e)
+{
+	(void)table;
+	(void)cols;
+	(void)ncols;
+	(void)e;
+	((struct sqlite_store *)st)->load = upsert;
+	return ERR_OK;
+}
+
+static enum err_code
+sqlite_load_row(struct store *st, const struct sval *v, size_t n,
+    struct err *e)
+{
+	return sqlite_exec_vals(st, ((struct sqlite_store *)st)->load, v, n, e);
+}
+
+static enum err_code
+sqlite_load_end(struct store *st, struct err *e)
+{
+	(void)st;
+	(void)e;
+	return ERR_OK;
+}
+
+static void
+sqlite_load_abort(struct store *st)
+{
+	(void)st;
+}
+
+static enum err_code
+sqlite_sql_open(struct store *st, const char *sql, const struct sval *v,
+    size_t n, struct store_q **out, struct err *e)
+{
+	struct sqlite_store	*s = (struct sqlite_store *)st;
+	struct sqlite_q		*q;
+	size_t			 i;
+	int			 rc = SQLITE_OK;
+
+	if ((q = calloc(1, sizeof(*q))) == NULL)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	q->q.st = st;
+	q->q.id = STMT__MAX;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &q->stmt, NULL) != SQLITE_OK) {
+		free(q);
+		return sqlite_err(s, rc, "sql", e);
+	}
+	for (i = 0; i < n && rc == SQLITE_OK; i++) {
+		switch (v[i].type) {
+		case SV_NULL:
+			rc = sqlite3_bind_null(q->stmt, (int)i + 1);
+			break;
+		case SV_INT:
+			rc = sqlite3_bind_int64(q->stmt, (int)i + 1, v[i].i);
+			break;
+		case SV_REAL:
+			rc = sqlite3_bind_double(q->stmt, (int)i + 1, v[i].r);
+			break;
+		case SV_TEXT:
+			rc = sqlite3_bind_text(q->stmt, (int)i + 1, v[i].t, -1,
+			    SQLITE_TRANSIENT);
+			break;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		sqlite_err(s, rc, "sql", e);
+		sqlite3_finalize(q->stmt);
+		free(q);
+		return e ? e->code : ERR_STORE;
+	}
+	*out = &q->q;
+	return ERR_OK;
+}
+
+static int
+sqlite_q_ncols(struct store_q *sq)
+{
+	return sqlite3_column_count(((struct sqlite_q *)sq)->stmt);
+}
+
+static const char *
+sqlite_q_name(struct store_q *sq, int col)
+{
+	return sqlite3_column_name(((struct sqlite_q *)sq)->stmt, col);
+}
+
+static enum sval_type
+sqlite_q_type(struct store_q *sq, int col)
+{
+	switch (sqlite3_column_type(((struct sqlite_q *)sq)->stmt, col)) {
+	case SQLITE_INTEGER:
+		return SV_INT;
+	case SQLITE_FLOAT:
+		return SV_REAL;
+	case SQLITE_NULL:
+		return SV_NULL;
+	default:
+		return SV_TEXT;
+	}
+}
+
+static enum err_code
+sqlite_ids_reset(struct store *st, const char *table, struct err *e)
+{
+	(void)st;
+	(void)table;
+	(void)e;
+	return ERR_OK;	/* a new rowid is always past the largest */
 }
 
 static const struct store_ops sqlite_ops = {
@@ -261,6 +397,17 @@ static const struct store_ops sqlite_ops = {
 	sqlite_q_null,
 	sqlite_q_close,
 	sqlite_exec_vals,
+	sqlite_exec_sql,	/* the migrations are written in SQLite's SQL */
+	sqlite_notify,
+	sqlite_load_begin,
+	sqlite_load_row,
+	sqlite_load_end,
+	sqlite_load_abort,
+	sqlite_sql_open,
+	sqlite_q_ncols,
+	sqlite_q_name,
+	sqlite_q_type,
+	sqlite_ids_reset,
 };
 
 /*
@@ -325,6 +472,7 @@ sqlite_open(const char *path, enum store_open_mode mode, struct store **out,
 		return err_set(e, ERR_NOMEM, "out of memory");
 	}
 	s->st.ops = &sqlite_ops;
+	s->st.dialect = &sqlite_dialect;
 	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 	    (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {

@@ -22,11 +22,80 @@ store_open(const char *uri, enum store_open_mode mode, struct store **out,
 {
 	if (uri == NULL || *uri == '\0')
 		return err_set(e, ERR_USAGE, "no database given");
-	if (strncmp(uri, "postgresql://", 13) == 0 ||
-	    strncmp(uri, "postgres://", 11) == 0)
-		return err_set(e, ERR_INVAL, "%s: the PostgreSQL backend is "
-		    "not built into this okrdesk yet", uri);
+	if (store_uri_is_pg(uri))
+		return pg_open(uri, mode, out, e);
 	return sqlite_open(uri, mode, out, e);
+}
+
+int
+store_uri_is_pg(const char *uri)
+{
+	return uri != NULL && (strncmp(uri, "postgresql://", 13) == 0 ||
+	    strncmp(uri, "postgres://", 11) == 0);
+}
+
+const char *
+store_backend_name(const struct store *st)
+{
+	return st->dialect->name;
+}
+
+enum err_code
+store_notify(struct store *st, const char *topic, struct err *e)
+{
+	return st->ops->notify(st, topic, e);
+}
+
+enum err_code
+store_listen(const char *uri, struct store_listener **out, struct err *e)
+{
+	if (!store_uri_is_pg(uri))
+		return err_set(e, ERR_INVAL, "%s: only a PostgreSQL database "
+		    "can be listened to", uri);
+	return pg_listen(uri, out, e);
+}
+
+int
+store_listen_wait(struct store_listener *l, int ms, char *buf, size_t bufsz,
+    struct err *e)
+{
+	return pg_listen_wait(l, ms, buf, bufsz, e);
+}
+
+void
+store_listen_close(struct store_listener *l)
+{
+	if (l != NULL)
+		pg_listen_close(l);
+}
+
+enum err_code
+store_load_begin(struct store *st, enum stmt upsert, const char *table,
+    const char *const *cols, size_t ncols, struct err *e)
+{
+	if (!st->in_tx)
+		return err_set(e, ERR_INTERNAL, "%s: a bulk load outside a "
+		    "transaction", table);
+	return st->ops->load_begin(st, upsert, table, cols, ncols, e);
+}
+
+enum err_code
+store_load_row(struct store *st, const struct sval *v, size_t n,
+    struct err *e)
+{
+	return st->ops->load_row(st, v, n, e);
+}
+
+enum err_code
+store_load_end(struct store *st, struct err *e)
+{
+	return st->ops->load_end(st, e);
+}
+
+void
+store_load_abort(struct store *st)
+{
+	st->ops->load_abort(st);
 }
 
 void
@@ -232,7 +301,7 @@ store_migrate(struct store *st, int found, struct err *e)
 		return rc;
 	/* each migration ends by recording its own version */
 	for (v = found; v < STORE_SCHEMA_VERSION; v++)
-		if ((rc = st->ops->exec_sql(st, store_migrations[v], e))
+		if ((rc = st->ops->exec_ddl(st, store_migrations[v], e))
 		    != ERR_OK) {
 			err_prefix(e, "migrating the schema to version %d",
 			    v + 1);

@@ -4,9 +4,9 @@
  * okr/ and cli/ talk to a struct store and nothing else: they open it by
  * URI, run named statements (store/stmt.h) with bound parameters, read rows
  * column by column, and wrap each command in one transaction.  A backend
- * (SQLite today, PostgreSQL later) implements struct store_backend; the
- * choice is made by the URI ("postgresql://..." or a file path) and is
- * invisible above this line.
+ * (SQLite in sqlite.c, PostgreSQL in pg.c) implements struct store_ops
+ * (backend.h); the choice is made by the URI ("postgresql://..." or a
+ * file path) and is invisible above this line.
  *
  * Parameters are bound from a type string, one letter a parameter:
  *   i  int64_t            (a value)
@@ -38,9 +38,11 @@ enum store_open_mode {
 };
 
 /*
- * Open the store at uri: a path to an SQLite file, or (later)
- * postgresql://...  Migrates an older schema to STORE_SCHEMA_VERSION in one
- * transaction; refuses a newer one with ERR_VERSION.
+ * Open the store at uri: a path to an SQLite file, or a PostgreSQL
+ * connection URI (postgresql://user@host:port/dbname?...).  Migrates an
+ * older schema to STORE_SCHEMA_VERSION in one transaction; refuses a newer
+ * one with ERR_VERSION.  STORE_OPEN_CREATE creates a missing file, or a
+ * missing PostgreSQL database (through the server's "postgres" database).
  */
 enum err_code	store_open(const char *uri, enum store_open_mode,
 		    struct store **, struct err *);
@@ -48,6 +50,34 @@ void		store_close(struct store *);
 
 /* The schema version found when the store was opened (before migrating). */
 int		store_schema_found(const struct store *);
+
+/* Whether uri names a PostgreSQL database rather than an SQLite file. */
+int		store_uri_is_pg(const char *uri);
+/* "sqlite" or "postgresql". */
+const char	*store_backend_name(const struct store *);
+
+/*
+ * Tell the other processes using this database that topic changed
+ * ("data" after an import, "okr" after an edit of objectives and the
+ * like).  On PostgreSQL a NOTIFY on channel "okrdesk", delivered when the
+ * transaction commits (and dropped if it rolls back); on SQLite nothing,
+ * since its readers are on one machine and poll.
+ */
+enum err_code	store_notify(struct store *, const char *topic,
+		    struct err *);
+
+/*
+ * Listening to store_notify from other processes, on a connection of its
+ * own (PostgreSQL only: ERR_INVAL on SQLite).  store_listen_wait blocks
+ * up to ms milliseconds: 1 with the topic copied into buf, 0 on timeout,
+ * -1 on error (e set; the listener reconnects on the next wait).
+ */
+struct store_listener;
+enum err_code	store_listen(const char *uri, struct store_listener **,
+		    struct err *);
+int		store_listen_wait(struct store_listener *, int ms, char *buf,
+		    size_t bufsz, struct err *);
+void		store_listen_close(struct store_listener *);
 
 enum err_code	store_begin(struct store *, struct err *);
 enum err_code	store_commit(struct store *, struct err *);
@@ -91,11 +121,21 @@ struct sval {
 enum err_code	store_exec_vals(struct store *, enum stmt, const struct sval *,
 		    size_t n, struct err *);
 
-/* Backend contract (for store/ only). */
-struct store_backend {
-	const char	*name;
-	enum err_code	(*open)(const char *uri, enum store_open_mode,
-			    struct store **, struct err *);
-};
+/*
+ * Bulk loading, for the importer: rows of one dataset table, each upserted
+ * by its primary key exactly as the statement upsert would (a later row
+ * with the same key replaces an earlier one).  table and cols name the
+ * table and the columns in the order of upsert's parameters.  SQLite runs
+ * upsert per row; PostgreSQL streams the rows through COPY.  Must run
+ * inside a transaction; nothing is visible before store_load_end.
+ */
+enum err_code	store_load_begin(struct store *, enum stmt upsert,
+		    const char *table, const char *const *cols, size_t ncols,
+		    struct err *);
+enum err_code	store_load_row(struct store *, const struct sval *, size_t n,
+		    struct err *);
+enum err_code	store_load_end(struct store *, struct err *);
+/* Abandon a load (the caller rolls back). */
+void		store_load_abort(struct store *);
 
 #endif /* STORE_STORE_H */
