@@ -8,13 +8,77 @@
 #   contains "what" FILE TEXT                  FILE contains TEXT
 # and ends with `done_testing`, which prints "# tally: PASSED FAILED".
 # $out and $err hold the stdout and stderr of the last command.
+#
+# Every script runs on both backends: with OKRDESK_TEST_PG set (tests/run
+# sets it to a throwaway cluster's postgresql://... for the second pass)
+# each workspace is a database of that server, else an SQLite file in $T.
+#   ws NAME          the --db of this script's workspace NAME
+#   ws_exists URI    whether that workspace's file or database exists
+#   sql QUERY        SQL on $OKRDESK_DB (sqlite3 or psql), rows as a|b
+#   sql_dump         every row of $OKRDESK_DB as text (.dump or pg_dump)
+#   on_pg            true on the PostgreSQL pass
 
 set -u
 : "${OKRDESK:?set OKRDESK to the okrdesk binary}"
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+_ws_id=$(basename "$T" | tr 'A-Z.' 'a-z_')
+
+on_pg() {
+	[ -n "${OKRDESK_TEST_PG:-}" ]
+}
+
+ws() {
+	if on_pg; then
+		echo "$OKRDESK_TEST_PG/${_ws_id}_$1"
+	else
+		echo "$T/$1.db"
+	fi
+}
+
+_pg_admin() {
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "$OKRDESK_TEST_PG/postgres" "$@"
+}
+
+ws_exists() {
+	if on_pg; then
+		[ "$(_pg_admin -c "SELECT count(*) FROM pg_database
+		    WHERE datname = '${1##*/}'")" = 1 ]
+	else
+		[ -e "$1" ]
+	fi
+}
+
+sql() {
+	if on_pg; then
+		psql -X -q -At -v ON_ERROR_STOP=1 -d "$OKRDESK_DB" -c "$1"
+	else
+		sqlite3 "$OKRDESK_DB" "$1"
+	fi
+}
+
+sql_dump() {
+	if on_pg; then
+		pg_dump --data-only --inserts -d "$OKRDESK_DB"
+	else
+		sqlite3 "$OKRDESK_DB" .dump
+	fi
+}
+
+# The script's databases go with it (a test cluster holds hundreds).
+_cleanup() {
+	if on_pg; then
+		_pg_admin -c "SELECT datname FROM pg_database
+		    WHERE datname LIKE '${_ws_id}\_%'" 2>/dev/null |
+		while read -r _d; do
+			_pg_admin -c "DROP DATABASE IF EXISTS \"$_d\"
+			    WITH (FORCE)" >/dev/null 2>&1
+		done
+	fi
+	rm -rf "$T"
+}
+trap _cleanup EXIT
 cd "$T" || exit 1
-export OKRDESK_DB="$T/okrdesk.db"
+export OKRDESK_DB="$(ws okrdesk)"
 export OKRDESK_NOW="${OKRDESK_NOW:-2026-10-29T10:00:00Z}"
 export OKRDESK_USER=tester
 export NO_COLOR=1

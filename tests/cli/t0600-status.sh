@@ -126,9 +126,9 @@ same "... under two company objectives" \
 same "... with every KR kind" \
     "$(j '[.objectives[].key_results[].kind] | unique | join(",")')" \
     "band,boolean,decrease,increase,milestones"
-ok "demo into a new file" okrdesk --db "$T/other.db" demo
+ok "demo into a new file" okrdesk --db "$(ws other)" demo
 ok "... its history has check-ins by their owners" \
-    okrdesk --db "$T/other.db" history --entity checkin --limit 0 --json
+    okrdesk --db "$(ws other)" history --entity checkin --limit 0 --json
 same "... all of them at or before now" \
     "$(j '[.[].at | sub("\\+.*"; "") | . <= "2026-10-29T12:00:00"] | all')" \
     true

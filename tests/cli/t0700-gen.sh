@@ -57,7 +57,7 @@ ok "gen writes the seven files into a new directory, without a workspace" \
     okrdesk gen --rows 2000 --teams 3 --agents 12 --out "$T/d" \
     --from 2026-10-01 --to 2026-12-31
 same "... and no database was created" \
-    "$(test -e "$OKRDESK_DB" && echo exists || echo absent)" absent
+    "$(ws_exists "$OKRDESK_DB" && echo exists || echo absent)" absent
 for f in interactions surveys qa_reviews training kb_audits customers \
     agents; do
 	same "... $f.csv exists" \

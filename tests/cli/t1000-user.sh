@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 j() { printf '%s' "$out" | jq -r "$1"; }
-db() { sqlite3 "$OKRDESK_DB" "$1"; }
+db() { sql "$1"; }
 
 {
 	okrdesk init &&
@@ -180,7 +180,7 @@ fails 2 "an unknown subcommand" okrdesk user frob
 fails 2 "an unknown token subcommand" okrdesk token frob
 
 # --- a user's team and person are not removed under them -----------------------
-export OKRDESK_DB="$T/links.db"
+export OKRDESK_DB="$(ws links)"
 {
 	okrdesk init && okrdesk team add Desk && okrdesk person add "Ada Li" &&
 	okrdesk user add boss --role admin --team Desk --person "Ada Li"
@@ -196,7 +196,7 @@ ok "once the user moves, the team goes" sh -c \
 
 # A workspace of an okrdesk before sign-in: the schema 3 tables dropped
 # and the version set back to 2, with a team in it.
-export OKRDESK_DB="$T/old.db"
+export OKRDESK_DB="$(ws old)"
 okrdesk init >/dev/null && okrdesk team add Old >/dev/null
 db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
     DROP TABLE secret; DROP TABLE survey_comment; DROP TABLE comment;

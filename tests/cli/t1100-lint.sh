@@ -103,17 +103,17 @@ planted="implausible-target survey-70/response,kpi-not-okr fcr-85,kr-is-a-task t
 for now in 2026-04-20T11:00:00+03:00 2026-06-19T16:00:00+03:00 \
     2026-10-09T09:00:00+03:00; do
 	export OKRDESK_NOW=$now
-	okrdesk --db "$T/demo.db" demo --force >/dev/null ||
+	okrdesk --db "$(ws demo)" demo --force >/dev/null ||
 	    { echo "Bail out! demo failed"; exit 1; }
 	fails 1 "the demo of $now lints with its planted error" \
-	    okrdesk --db "$T/demo.db" lint --json
+	    okrdesk --db "$(ws demo)" lint --json
 	same "... exactly the planted weaknesses" "$(pairs)" "$planted"
 	lint_need=$(j '.findings[] | select(.code == "implausible-target") | [.data.weeks_left, .data.needed_per_week] | join(" ")')
-	_run okrdesk --db "$T/demo.db" pace --json
+	_run okrdesk --db "$(ws demo)" pace --json
 	same "... weeks left and the weekly need are the pace's" "$lint_need" \
 	    "$(j '.key_results[] | select(.ref == "survey-70/response") | .pace | [.weeks_left, .needed_per_week] | join(" ")')"
 done
-fails 1 "the demo's text report" okrdesk --db "$T/demo.db" lint
+fails 1 "the demo's text report" okrdesk --db "$(ws demo)" lint
 same "... its tally" "$(printf '%s' "$out" | tail -1)" \
     "9 findings: 1 error, 7 warnings, 1 info"
 contains "... the implausible target shows its numbers" "$out" \

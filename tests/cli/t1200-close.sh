@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 j() { printf '%s' "$out" | jq -r "$1"; }
-q() { sqlite3 "$OKRDESK_DB" "$1"; }
+q() { sql "$1"; }
 AFTER=2027-01-02T09:00:00Z
 
 okrdesk init >/dev/null

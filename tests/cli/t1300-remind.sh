@@ -15,7 +15,7 @@ TOOLS=$(cd "$(dirname "$0")/../tools" && pwd)
 . "$(dirname "$0")/lib.sh"
 
 FAKE_PIDS=
-trap 'for p in $FAKE_PIDS; do kill -TERM "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
+trap 'for p in $FAKE_PIDS; do kill -TERM "$p" 2>/dev/null; done; _cleanup' EXIT
 # a signal (a reader gone: SIGPIPE) exits through the EXIT trap too
 trap 'exit 1' HUP INT PIPE TERM
 
@@ -252,10 +252,10 @@ case $out in *T0K3N*) _fail "... the path is never shown" "$out" ;;
 digest=$(python3 -c 'import hashlib, sys
 print(hashlib.blake2b(sys.argv[1].encode(), digest_size=32).hexdigest())' \
     "$HOOK")
-same "... the log keeps a digest of the URL" "$(sqlite3 "$OKRDESK_DB" \
+same "... the log keeps a digest of the URL" "$(sql \
     "SELECT recipient FROM reminder_log WHERE channel = 'webhook'")" \
     "$digest"
-same "... and never the URL" "$(sqlite3 "$OKRDESK_DB" .dump | grep -c T0K3N)" 0
+same "... and never the URL" "$(sql_dump | grep -c T0K3N)" 0
 contains "... to the URL" "$(cat "$T/hook/hook-1.txt")" "POST /hooks/T0K3N"
 contains "... as JSON" "$(cat "$T/hook/hook-1.txt")" \
     "Content-Type: application/json"

@@ -19,7 +19,7 @@
 # (every caller lives in tests/<dir>/, beside tests/cli/).
 . "$(dirname "$0")/../cli/lib.sh"
 SERVER_PID=
-trap '[ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
+trap '[ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null; _cleanup' EXIT
 
 # A random port base in 20000..59999 (POSIX sh has no $RANDOM).
 _port_base() {

@@ -72,7 +72,7 @@ same "2 of 3 sent were answered" \
     "$(printf '%s' "$out" | jq -r '.cells[0] | "\(.numerator) \(.denominator)"')" \
     "2 3"
 same "the comment is kept as the customer wrote it" \
-    "$(sqlite3 "$OKRDESK_DB" "SELECT comment FROM survey_comment")" \
+    "$(sql "SELECT comment FROM survey_comment")" \
     "<b>quick</b> & kind"
 fails 1 "a new link for an answered survey is refused" okrdesk survey link I1
 done_testing

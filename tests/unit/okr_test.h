@@ -9,6 +9,7 @@
 #ifndef TESTS_OKR_TEST_H
 #define TESTS_OKR_TEST_H
 
+#include "db_test.h"
 
 #define NOW_TEXT	"2026-10-15T12:00:00Z"
 #define NOW		((int64_t)1792065600)	/* NOW_TEXT in epoch seconds */
@@ -17,7 +18,7 @@
 
 struct fx {
 	char		 dir[64];
-	char		 db[96];
+	char		 db[160];
 	struct okr	*o;
 	struct arena	 a;
 	struct err	 e;
@@ -196,7 +197,7 @@ setup(void **state)
 	snprintf(f->dir, sizeof(f->dir), "/tmp/test_okr.XXXXXX");
 	if (mkdtemp(f->dir) == NULL)
 		return -1;
-	snprintf(f->db, sizeof(f->db), "%s/okr.db", f->dir);
+	test_db_uri(f->db, sizeof(f->db), f->dir, "okr");
 	setenv("OKRDESK_NOW", NOW_TEXT, 1);
 	workspace_defaults(&ws);
 	ws.name = (char *)"Test";
@@ -220,14 +221,9 @@ static inline int
 teardown(void **state)
 {
 	struct fx	*f = *state;
-	char		 p[128];
 
 	okr_close(f->o);
-	unlink(f->db);
-	snprintf(p, sizeof(p), "%s-wal", f->db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->db);
-	unlink(p);
+	test_db_remove(f->db);
 	rmdir(f->dir);
 	arena_release(&f->a);
 	free(f);

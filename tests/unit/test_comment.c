@@ -265,9 +265,9 @@ test_workspace_language_set_at_creation(void **state)
 	struct fx		*f = *state;
 	struct workspace	 ws;
 	struct okr		*o2;
-	char			 db[128];
+	char			 db[160];
 
-	snprintf(db, sizeof(db), "%s/ro.db", f->dir);
+	test_db_uri(db, sizeof(db), f->dir, "ro");
 	workspace_defaults(&ws);
 	ws.name = (char *)"Ro";
 	ws.timezone = (char *)"Europe/Bucharest";
@@ -275,11 +275,7 @@ test_workspace_language_set_at_creation(void **state)
 	assert_ok(f, okr_create(db, &ws, "tester", &o2, &f->e));
 	assert_int_equal(o2->ws.language, 1);
 	okr_close(o2);
-	unlink(db);
-	snprintf(db, sizeof(db), "%s/ro.db-wal", f->dir);
-	unlink(db);
-	snprintf(db, sizeof(db), "%s/ro.db-shm", f->dir);
-	unlink(db);
+	test_db_remove(db);
 }
 
 int

@@ -31,6 +31,7 @@
 
 #include "okr/demo.h"
 #include "okr/eval.h"
+#include "db_test.h"
 
 #define NOW_TEXT	"2026-11-15T00:00:00Z"
 #define START		((int64_t)1790812800)	/* 2026-10-01T00:00:00Z */
@@ -42,7 +43,7 @@
 
 struct fx {
 	char		 dir[64];
-	char		 db[96];
+	char		 db[160];
 	struct okr	*o;
 	struct arena	 a;
 	struct err	 e;
@@ -133,13 +134,7 @@ checkin(struct fx *f, const char *ref, double v, double conf, int64_t at)
 static void
 remove_db(const char *dir, const char *db)
 {
-	char	 p[160];
-
-	unlink(db);
-	snprintf(p, sizeof(p), "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db);
-	unlink(p);
+	test_db_remove(db);
 	rmdir(dir);
 }
 
@@ -160,7 +155,7 @@ setup(void **state)
 	snprintf(f->dir, sizeof(f->dir), "/tmp/test_eval.XXXXXX");
 	if (mkdtemp(f->dir) == NULL)
 		return -1;
-	snprintf(f->db, sizeof(f->db), "%s/eval.db", f->dir);
+	test_db_uri(f->db, sizeof(f->db), f->dir, "eval");
 	setenv("OKRDESK_NOW", NOW_TEXT, 1);
 	workspace_defaults(&ws);
 	ws.name = (char *)"Test";
@@ -562,14 +557,14 @@ demo_at(const char *now, const char *cycle)
 	struct arena		 a = ARENA_INIT;
 	struct okr		*o = NULL;
 	struct err		 e;
-	char			 dir[64], db[96];
+	char			 dir[64], db[160];
 	size_t			 count[STATUS__MAX], i, n = 0;
 
 	memset(&e, 0, sizeof(e));
 	memset(count, 0, sizeof(count));
 	snprintf(dir, sizeof(dir), "/tmp/test_eval.XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	snprintf(db, sizeof(db), "%s/demo.db", dir);
+	test_db_uri(db, sizeof(db), dir, "demo");
 	setenv("OKRDESK_NOW", now, 1);
 	demo_workspace(&ws);
 	if (okr_create(db, &ws, "tester", &o, &e) != ERR_OK ||
@@ -631,12 +626,12 @@ test_demo_early_cycle_starts_six_weeks_before_the_quarter(void **state)
 	struct workspace	 ws;
 	struct okr		*o = NULL;
 	struct err		 e;
-	char			 dir[64], db[96];
+	char			 dir[64], db[160];
 
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/test_eval.XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	snprintf(db, sizeof(db), "%s/demo.db", dir);
+	test_db_uri(db, sizeof(db), dir, "demo");
 	setenv("OKRDESK_NOW", "2026-10-14T12:00:00+03:00", 1);
 	demo_workspace(&ws);
 	if (okr_create(db, &ws, "tester", &o, &e) != ERR_OK ||

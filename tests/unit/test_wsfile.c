@@ -23,6 +23,7 @@
 
 #include "okr/okr.h"
 #include "okr/wsfile.h"
+#include "db_test.h"
 
 #define NOW_TEXT	"2026-10-15T12:00:00Z"
 
@@ -107,7 +108,7 @@ static const char example[] =
 
 struct fx {
 	char		 dir[64];
-	char		 db[96];
+	char		 db[160];
 	char		 file[96];
 	struct okr	*o;
 	struct arena	 a;
@@ -131,7 +132,7 @@ fx_open(struct fx *f, const char *name)
 	snprintf(f->dir, sizeof(f->dir), "/tmp/test_wsfile.XXXXXX");
 	if (mkdtemp(f->dir) == NULL)
 		return -1;
-	snprintf(f->db, sizeof(f->db), "%s/okr.db", f->dir);
+	test_db_uri(f->db, sizeof(f->db), f->dir, "okr");
 	snprintf(f->file, sizeof(f->file), "%s/okr.yaml", f->dir);
 	workspace_defaults(&ws);
 	ws.name = (char *)name;
@@ -146,15 +147,9 @@ fx_open(struct fx *f, const char *name)
 static void
 fx_close(struct fx *f)
 {
-	char	 p[128];
-
 	okr_close(f->o);
 	unlink(f->file);
-	unlink(f->db);
-	snprintf(p, sizeof(p), "%s-wal", f->db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->db);
-	unlink(p);
+	test_db_remove(f->db);
 	rmdir(f->dir);
 	arena_release(&f->a);
 	free(f);
