@@ -177,8 +177,13 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 
 	demo_workspace(&ws);
 	if (okr_create(cli->db, &ws, cli->actor, &cli->okr, &cli->err)
-	    != ERR_OK)
+	    != ERR_OK) {
+		if (cli->err.code == ERR_EXISTS)
+			err_set(&cli->err, ERR_EXISTS, "%s already holds a "
+			    "workspace: use --force to replace it with the "
+			    "demo, or choose another with --db", cli->db);
 		return cli_fail(cli, cli->err.code);
+	}
 	if (okr_begin(cli->okr, &cli->err) != ERR_OK ||
 	    demo_build(cli->okr, &sum, &cli->err) != ERR_OK ||
 	    demo_data(cli, &sum, &rows) != ERR_OK ||
@@ -188,7 +193,10 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 		okr_close(cli->okr);
 		cli->okr = NULL;
 		err_prefix(&cli->err, "building the demo");
-		(void)store_remove(cli->db, NULL);
+		/* a file made here goes; a database stays, empty (the
+		 * rollback), as it may have been made with its grants */
+		if (!store_uri_is_pg(cli->db))
+			(void)store_remove(cli->db, NULL);
 		return 1;
 	}
 	printf("created the demo workspace \"%s\" in %s:\n"

@@ -5,6 +5,8 @@
 
 j() { printf '%s' "$out" | jq -r "$1"; }
 q() { sql "$1"; }
+# A whole number as PostgreSQL writes it: SQLite writes a REAL 61 as 61.0.
+whole() { sed -E 's/([0-9])\.0([^0-9]|$)/\1\2/g'; }
 AFTER=2027-01-02T09:00:00Z
 
 okrdesk init >/dev/null
@@ -37,7 +39,7 @@ fails 1 "close without a post-mortem is refused" okrdesk cycle close 2026-Q4
 contains "... listing the objective and its grade" "$err" \
     "1 committed objective graded below 1.0 needs a post-mortem note (objective edit KEY --postmortem TEXT, or --notes FILE): aht (0.5)"
 same "... and writes nothing: the cycle is open" \
-    "$(q "SELECT state || '|' || coalesce(closed_at, '-') FROM cycle")" "active|-"
+    "$(q "SELECT state || '|' || coalesce(CAST(closed_at AS TEXT), '-') FROM cycle")" "active|-"
 same "... no grade" "$(q "SELECT count(*) FROM objective WHERE grade IS NOT NULL")" 0
 same "... no history of it" \
     "$(q "SELECT count(*) FROM history WHERE field IN ('grade', 'closed_at')")" 0
@@ -76,8 +78,8 @@ same "the grades are frozen" \
     "$(q "SELECT key || '=' || grade FROM objective ORDER BY key" | tr '\n' ' ')" \
     "aht=0.5 love=0.5 "
 same "the key results' final values and statuses are frozen" \
-    "$(q "SELECT key || '=' || final_value || '/' || final_status FROM key_result ORDER BY key" | tr '\n' ' ')" \
-    "aht=360.0/outdated nps=61.0/outdated "
+    "$(q "SELECT key || '=' || final_value || '/' || final_status FROM key_result ORDER BY key" | whole | tr '\n' ' ')" \
+    "aht=360/outdated nps=61/outdated "
 same "the cycle is closed by mara" \
     "$(q "SELECT state || '|' || closed_by FROM cycle")" "closed|mara"
 ok "history shows the freeze" okrdesk history aht
@@ -127,8 +129,8 @@ same "... as a draft that remembers its source" \
     "$(q "SELECT state || '|' || carried_from FROM objective WHERE key = 'love-2027-q1'")" \
     "draft|love"
 same "... its baseline reset to the final value" \
-    "$(q "SELECT baseline || '|' || target FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE o.key = 'love-2027-q1'")" \
-    "61.0|70.0"
+    "$(q "SELECT baseline || '|' || target FROM key_result k JOIN objective o ON o.id = k.objective_id WHERE o.key = 'love-2027-q1'" | whole)" \
+    "61|70"
 same "... without check-ins" \
     "$(q "SELECT count(*) FROM checkin c JOIN key_result k ON k.id = c.kr_id JOIN objective o ON o.id = k.objective_id WHERE o.key = 'love-2027-q1'")" 0
 ok "a second carry works" okrdesk cycle carry 2026-Q4 --to 2027-Q1
