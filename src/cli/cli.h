@@ -30,6 +30,7 @@
 
 struct cli {
 	const char	*db;		/* --db, $OKRDESK_DB or ./okrdesk.db */
+	const char	*db_shown;	/* db without its password, for output */
 	const char	*actor;		/* --as, $OKRDESK_USER, $USER */
 	const char	*argv0;
 	struct okr	*okr;		/* open when CMD_WORKSPACE */

@@ -181,7 +181,7 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 		if (cli->err.code == ERR_EXISTS)
 			err_set(&cli->err, ERR_EXISTS, "%s already holds a "
 			    "workspace: use --force to replace it with the "
-			    "demo, or choose another with --db", cli->db);
+			    "demo, or choose another with --db", cli->db_shown);
 		return cli_fail(cli, cli->err.code);
 	}
 	if (okr_begin(cli->okr, &cli->err) != ERR_OK ||
@@ -206,9 +206,9 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 	    "KPIs\n\n"
 	    "sign-ins (password \"" DEMO_PASSWORD "\"): mara (admin), andrei "
 	    "(lead, Tier 1), ana (member), guest (viewer)\n\n"
-	    "see it with: okrdesk --db %s status\n", ws.name, cli->db,
+	    "see it with: okrdesk --db %s status\n", ws.name, cli->db_shown,
 	    sum.teams, sum.people, sum.cycle, sum.start, sum.end,
 	    sum.objectives, sum.krs, sum.checkins, (long long)rows.rows,
-	    rows.since, rows.nkr, cli->db);
+	    rows.since, rows.nkr, cli->db_shown);
 	return 0;
 }

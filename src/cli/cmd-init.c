@@ -54,6 +54,6 @@ cmd_init(struct cli *cli, int argc, char **argv)
 	if (okr_create(cli->db, &ws, cli->actor, &cli->okr, &cli->err)
 	    != ERR_OK)
 		return cli_fail(cli, cli->err.code);
-	printf("created workspace \"%s\" in %s\n", ws.name, cli->db);
+	printf("created workspace \"%s\" in %s\n", ws.name, cli->db_shown);
 	return 0;
 }

@@ -101,11 +101,11 @@ cmd_serve(struct cli *cli, int argc, char **argv)
 	if (server_start(&o, &srv, &cli->err) != ERR_OK)
 		return cli_fail(cli, cli->err.code == ERR_USAGE ? ERR_USAGE :
 		    ERR_IO);
-	printf("okrdesk: serving %s on %s\n", cli->db, server_url(srv));
+	printf("okrdesk: serving %s on %s\n", cli->db_shown, server_url(srv));
 	if (user_count(cli->okr) == 0)
 		printf("okrdesk: no user can sign in yet: create the first "
 		    "admin with\n  okrdesk --db %s user add admin --role "
-		    "admin\n", cli->db);
+		    "admin\n", cli->db_shown);
 	fflush(stdout);
 	while (sigwait(&set, &sig) != 0)
 		;

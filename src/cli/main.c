@@ -53,14 +53,15 @@ usage_all(FILE *f)
 {
 	size_t	 i;
 
-	fprintf(f, "usage: okrdesk [--db PATH] [--as NAME] COMMAND [ARGS]\n\n"
+	fprintf(f, "usage: okrdesk [--db DB] [--as NAME] COMMAND [ARGS]\n\n"
 	    "OKRs and KPIs for customer-service teams.\n\ncommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-10s %s\n", commands[i]->name,
 		    commands[i]->summary);
 	fprintf(f, "\nglobal options:\n"
-	    "  --db PATH   the workspace database (default $OKRDESK_DB, "
-	    "else ./okrdesk.db)\n"
+	    "  --db DB     the workspace: an SQLite file, or a PostgreSQL\n"
+	    "              postgresql://USER@HOST:PORT/DBNAME (default\n"
+	    "              $OKRDESK_DB, else ./okrdesk.db)\n"
 	    "  --as NAME   who is acting, for the history (default "
 	    "$OKRDESK_USER, else $USER)\n"
 	    "  --version   print the version\n\n"
@@ -84,6 +85,7 @@ main(int argc, char *argv[])
 	struct cli		 cli;
 	const struct cmd_entry	*cmd;
 	const char		*v;
+	char			*shown;
 	int			 i, rc;
 
 	memset(&cli, 0, sizeof(cli));
@@ -144,16 +146,23 @@ main(int argc, char *argv[])
 	argv += i;
 	if (cli_wants_help(argc, argv))
 		return cli_help(cmd);
+	if ((shown = store_uri_redact(cli.db)) == NULL) {
+		fprintf(stderr, "okrdesk: out of memory\n");
+		return 1;
+	}
+	cli.db_shown = shown;
 
 	if (cmd->flags & CMD_WORKSPACE) {
 		if (okr_open(cli.db, cli.actor, &cli.okr, &cli.err) != ERR_OK) {
 			fprintf(stderr, "okrdesk: %s\n", cli.err.msg);
+			free(shown);
 			return 1;
 		}
 		if ((cmd->flags & CMD_WRITES) &&
 		    okr_begin(cli.okr, &cli.err) != ERR_OK) {
 			fprintf(stderr, "okrdesk: %s\n", cli.err.msg);
 			okr_close(cli.okr);
+			free(shown);
 			return 1;
 		}
 	}
@@ -173,5 +182,6 @@ main(int argc, char *argv[])
 		fprintf(stderr, "okrdesk %s: %s\n", cmd->name, cli.err.msg);
 	okr_close(cli.okr);
 	arena_release(&cli.arena);
+	free(shown);
 	return rc;
 }

@@ -100,38 +100,6 @@ static const struct store_dialect pg_dialect = {
 	"SET CONSTRAINTS ALL DEFERRED",
 };
 
-/*
- * A URI fit for messages: the password, if any, replaced by "***"
- * (postgresql://user:secret@host/db or ...?password=secret).
- */
-static char *
-pg_redact(const char *uri)
-{
-	const char	*at, *colon, *pw, *end;
-	char		*out;
-	size_t		 n = strlen(uri);
-
-	if ((out = malloc(n + 4)) == NULL)
-		return NULL;
-	memcpy(out, uri, n + 1);
-	colon = strstr(uri, "://");
-	at = colon ? strchr(colon + 3, '@') : NULL;
-	if (at != NULL) {
-		pw = memchr(colon + 3, ':', (size_t)(at - colon - 3));
-		if (pw != NULL) {
-			snprintf(out + (pw - uri), n + 4 - (size_t)(pw - uri),
-			    ":***%s", at);
-			return out;
-		}
-	}
-	if ((pw = strstr(out, "password=")) != NULL) {
-		end = strchr(pw, '&');
-		snprintf(out + (pw - out) + 9, n + 4 - (size_t)(pw - out) - 9,
-		    "***%s", end ? uri + (end - out) : "");
-	}
-	return out;
-}
-
 /* libpq's message, without its trailing newline. */
 static const char *
 pg_conn_msg(PGconn *c, char *buf, size_t sz)
@@ -1221,7 +1189,7 @@ pg_remove(const char *uri, struct err *e)
 	char		*name;
 	enum err_code	 rc;
 
-	if ((name = pg_redact(uri)) == NULL)
+	if ((name = store_uri_redact(uri)) == NULL)
 		return err_set(e, ERR_NOMEM, "out of memory");
 	rc = pg_admin(uri, name, 1, e);
 	free(name);
@@ -1237,7 +1205,7 @@ pg_open(const char *uri, enum store_open_mode mode, struct store **out,
 	int		 version;
 
 	if ((s = calloc(1, sizeof(*s))) == NULL ||
-	    (s->name = pg_redact(uri)) == NULL) {
+	    (s->name = store_uri_redact(uri)) == NULL) {
 		free(s);
 		return err_set(e, ERR_NOMEM, "out of memory");
 	}
@@ -1310,7 +1278,7 @@ pg_listen(const char *uri, struct store_listener **out, struct err *e)
 
 	if ((l = calloc(1, sizeof(*l))) == NULL ||
 	    (l->uri = strdup(uri)) == NULL ||
-	    (l->name = pg_redact(uri)) == NULL) {
+	    (l->name = store_uri_redact(uri)) == NULL) {
 		if (l != NULL)
 			free(l->uri);
 		free(l);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/backend.h"
@@ -35,6 +36,34 @@ store_remove(const char *uri, struct err *e)
 	if (store_uri_is_pg(uri))
 		return pg_remove(uri, e);
 	return sqlite_remove(uri, e);
+}
+
+char *
+store_uri_redact(const char *uri)
+{
+	const char	*at, *colon, *pw, *end;
+	char		*out;
+	size_t		 n = strlen(uri);
+
+	if ((out = malloc(n + 4)) == NULL)
+		return NULL;
+	memcpy(out, uri, n + 1);
+	colon = strstr(uri, "://");
+	at = colon ? strchr(colon + 3, '@') : NULL;
+	if (at != NULL) {
+		pw = memchr(colon + 3, ':', (size_t)(at - colon - 3));
+		if (pw != NULL) {
+			snprintf(out + (pw - uri), n + 4 - (size_t)(pw - uri),
+			    ":***%s", at);
+			return out;
+		}
+	}
+	if ((pw = strstr(out, "password=")) != NULL) {
+		end = strchr(pw, '&');
+		snprintf(out + (pw - out) + 9, n + 4 - (size_t)(pw - out) - 9,
+		    "***%s", end ? uri + (end - out) : "");
+	}
+	return out;
 }
 
 int

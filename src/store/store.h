@@ -59,6 +59,12 @@ int		store_schema_found(const struct store *);
 
 /* Whether uri names a PostgreSQL database rather than an SQLite file. */
 int		store_uri_is_pg(const char *uri);
+/*
+ * uri fit for messages and logs: a PostgreSQL password, if any, replaced
+ * by "***" (postgresql://user:secret@host/db, or ?password=secret); a
+ * path unchanged.  malloc'd: the caller frees; NULL when out of memory.
+ */
+char		*store_uri_redact(const char *uri);
 /* "sqlite" or "postgresql". */
 const char	*store_backend_name(const struct store *);
 
