@@ -36,6 +36,7 @@ cmd_workspace(struct cli *cli, int argc, char **argv)
 	const struct field_def	*f;
 	struct buf		 b = BUF_INIT;
 	const char		*v;
+	size_t			 w = 0;
 	int			 i, r, json = 0;
 
 	if (argc > 1 && strcmp(argv[1], "edit") == 0) {
@@ -68,8 +69,11 @@ cmd_workspace(struct cli *cli, int argc, char **argv)
 	if (json)
 		return cli_json_print(cli, cli_json_fields(workspace_fields,
 		    &ws, 0));
+	for (f = workspace_fields; f->name != NULL; f++)
+		if (strlen(f->name) > w)
+			w = strlen(f->name);
 	for (f = workspace_fields; f->name != NULL; f++) {
-		buf_printf(&b, "%-13s", f->name);
+		buf_printf(&b, "%-*s  ", (int)w, f->name);
 		field_format(f, &ws, &b);
 		buf_putc(&b, '\n');
 	}
