@@ -100,15 +100,16 @@ static const struct store_dialect pg_dialect = {
 	"SET CONSTRAINTS ALL DEFERRED",
 };
 
-/* libpq's message, without its trailing newline. */
+/* libpq's message, its first line only (the rest is advice). */
 static const char *
 pg_conn_msg(PGconn *c, char *buf, size_t sz)
 {
 	size_t	 n;
 
 	snprintf(buf, sz, "%s", c ? PQerrorMessage(c) : "out of memory");
+	buf[strcspn(buf, "\n")] = '\0';
 	n = strlen(buf);
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+	while (n > 0 && buf[n - 1] == ' ')
 		buf[--n] = '\0';
 	return buf;
 }
@@ -187,6 +188,8 @@ pg_load_free(struct pg_load *l)
 	memset(l, 0, sizeof(*l));
 }
 
+static void	pg_quiet(void *, const char *);
+
 static void
 pg_q_reset(struct pg_q *q)
 {
@@ -212,10 +215,45 @@ pg_close(struct store *st)
 	free(s);
 }
 
+/*
+ * A connection lost between transactions (the server restarted, a
+ * failover) is made again, and the statement that found it lost run once
+ * more when that is safe: a BEGIN, or a query outside a transaction (a
+ * write outside one might have committed before the loss).  Prepared
+ * statements went with the connection.  Inside a transaction the loss is
+ * the caller's error: the transaction is gone.
+ */
+static int
+pg_alive(struct pg_store *s)
+{
+	size_t	 i;
+
+	if (PQstatus(s->conn) != CONNECTION_BAD || s->st.in_tx)
+		return 0;
+	PQreset(s->conn);
+	if (PQstatus(s->conn) != CONNECTION_OK)
+		return 0;
+	PQsetNoticeProcessor(s->conn, pg_quiet, NULL);
+	for (i = 0; i < STMT__MAX; i++)
+		if (!s->qs[i].stream)
+			s->qs[i].prepared = 0;
+	return 1;
+}
+
 static enum err_code
 pg_exec_sql(struct store *st, const char *sql, struct err *e)
 {
-	return pg_run((struct pg_store *)st, sql, "sql", e);
+	struct pg_store	*s = (struct pg_store *)st;
+
+	pg_alive(s);
+	/* a BEGIN may be the first to find the connection lost */
+	if (strcmp(sql, "BEGIN") == 0 &&
+	    pg_run(s, sql, "begin", NULL) != ERR_OK) {
+		pg_alive(s);
+		return pg_run(s, sql, "begin", e);
+	} else if (strcmp(sql, "BEGIN") == 0)
+		return ERR_OK;
+	return pg_run(s, sql, "sql", e);
 }
 
 /* Whether text at p starts with word w, standing alone. */
@@ -404,9 +442,14 @@ pg_q_open(struct store *st, enum stmt id, const struct sval *v, size_t n,
 	const char	*vals[STORE_MAX_PARAMS];
 	char		 nb[STORE_MAX_PARAMS][32], name[16];
 	enum err_code	 rc;
+	int		 retried = 0;
 
-	if ((rc = pg_prepare(s, id, e)) != ERR_OK)
-		return rc;
+	pg_alive(s);
+	if (pg_prepare(s, id, NULL) != ERR_OK) {
+		pg_alive(s);	/* the first to find the connection lost */
+		if ((rc = pg_prepare(s, id, e)) != ERR_OK)
+			return rc;
+	}
 	pg_params(v, n, vals, nb);
 	if (q->stream && n == 0) {
 		if (!st->in_tx) {
@@ -425,6 +468,7 @@ pg_q_open(struct store *st, enum stmt id, const struct sval *v, size_t n,
 		*out = &q->q;
 		return ERR_OK;
 	}
+again:
 	if (q->stream)
 		q->res = PQexecParams(s->conn, stmt_sql[id], (int)n, NULL,
 		    vals, NULL, NULL, 0);
@@ -440,6 +484,14 @@ pg_q_open(struct store *st, enum stmt id, const struct sval *v, size_t n,
 		*out = &q->q;
 		return ERR_OK;
 	default:
+		if (!retried && strncmp(stmt_sql[id], "SELECT", 6) == 0 &&
+		    pg_alive(s)) {
+			retried = 1;
+			pg_q_reset(q);
+			if ((rc = pg_prepare(s, id, e)) != ERR_OK)
+				return rc;
+			goto again;
+		}
 		rc = pg_err(s, q->res, stmt_names[id], e);
 		pg_q_reset(q);
 		return rc;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -375,6 +376,37 @@ test_a_notify_reaches_a_listener_at_commit_only(void **state)
 }
 
 static void
+test_a_connection_lost_between_commands_is_made_again(void **state)
+{
+	struct store	*st;
+	struct store_q	*q;
+	struct err	 e;
+	struct timespec	 pause = { 0, 200 * 1000 * 1000 };
+	char		 sql[96], *v;
+	int64_t		 pid, n = -1;
+
+	(void)state;
+	create_workspace();
+	assert_int_equal(store_open(uri, STORE_OPEN_EXISTING, &st, &e),
+	    ERR_OK);
+	assert_int_equal(st->ops->sql_open(st, "SELECT pg_backend_pid()",
+	    NULL, 0, &q, &e), ERR_OK);
+	assert_int_equal(store_q_next(q, &e), 1);
+	pid = store_q_int(q, 0);
+	store_q_close(q);
+	/* as a server restart or a failover would */
+	snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(%lld)",
+	    (long long)pid);
+	v = pq_value(uri, sql);
+	free(v);
+	nanosleep(&pause, NULL);	/* the backend exits on its own time */
+	if (store_int(st, STMT_IMPORT_LOG_LAST, &n, &e, "") != ERR_OK)
+		fail_msg("%s", e.msg);
+	assert_int_equal(n, 0);
+	store_close(st);
+}
+
+static void
 test_listening_to_sqlite_is_refused(void **state)
 {
 	struct store_listener	*l;
@@ -398,6 +430,7 @@ main(void)
 		T(test_a_failed_load_writes_nothing),
 		T(test_a_scan_streams_past_one_fetch),
 		T(test_a_notify_reaches_a_listener_at_commit_only),
+		T(test_a_connection_lost_between_commands_is_made_again),
 		T(test_listening_to_sqlite_is_refused),
 #undef T
 	};

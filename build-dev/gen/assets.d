@@ -1,0 +1,1 @@
+build-dev/gen/assets.o: build-dev/gen/assets.c

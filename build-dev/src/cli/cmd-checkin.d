@@ -1,0 +1,17 @@
+build-dev/src/cli/cmd-checkin.o: src/cli/cmd-checkin.c src/core/clock.h \
+ src/core/err.h src/core/parse.h src/cli/cli.h src/core/arena.h \
+ src/core/buf.h src/okr/eval.h src/okr/okr.h src/okr/field.h \
+ src/okr/progress.h src/store/store.h src/store/stmt.h src/okr/pace.h
+src/core/clock.h:
+src/core/err.h:
+src/core/parse.h:
+src/cli/cli.h:
+src/core/arena.h:
+src/core/buf.h:
+src/okr/eval.h:
+src/okr/okr.h:
+src/okr/field.h:
+src/okr/progress.h:
+src/store/store.h:
+src/store/stmt.h:
+src/okr/pace.h:

@@ -1,0 +1,16 @@
+build-dev/src/okr/checkin.o: src/okr/checkin.c src/core/clock.h \
+ src/core/err.h src/core/parse.h src/okr/close.h src/core/arena.h \
+ src/okr/field.h src/core/buf.h src/okr/okr.h src/okr/progress.h \
+ src/store/store.h src/store/stmt.h src/okr/refs.h
+src/core/clock.h:
+src/core/err.h:
+src/core/parse.h:
+src/okr/close.h:
+src/core/arena.h:
+src/okr/field.h:
+src/core/buf.h:
+src/okr/okr.h:
+src/okr/progress.h:
+src/store/store.h:
+src/store/stmt.h:
+src/okr/refs.h:

@@ -1,0 +1,4 @@
+build-dev/src/okr/pace.o: src/okr/pace.c src/okr/pace.h \
+ src/okr/progress.h
+src/okr/pace.h:
+src/okr/progress.h:

@@ -1,0 +1,12 @@
+build-dev/src/okr/team.o: src/okr/team.c src/okr/okr.h src/core/arena.h \
+ src/core/err.h src/okr/field.h src/core/buf.h src/okr/progress.h \
+ src/store/store.h src/store/stmt.h src/okr/refs.h
+src/okr/okr.h:
+src/core/arena.h:
+src/core/err.h:
+src/okr/field.h:
+src/core/buf.h:
+src/okr/progress.h:
+src/store/store.h:
+src/store/stmt.h:
+src/okr/refs.h:

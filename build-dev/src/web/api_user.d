@@ -1,0 +1,26 @@
+build-dev/src/web/api_user.o: src/web/api_user.c src/core/clock.h \
+ src/core/err.h src/okr/evaljson.h src/kpi/kpi.h src/core/arena.h \
+ src/kpi/calendar.h src/core/buf.h src/kpi/dataset.h src/kpi/snapshot.h \
+ src/okr/eval.h src/okr/okr.h src/okr/field.h src/okr/progress.h \
+ src/store/store.h src/store/stmt.h src/okr/pace.h src/web/api.h \
+ src/web/http.h src/web/api_entity.h src/okr/user.h
+src/core/clock.h:
+src/core/err.h:
+src/okr/evaljson.h:
+src/kpi/kpi.h:
+src/core/arena.h:
+src/kpi/calendar.h:
+src/core/buf.h:
+src/kpi/dataset.h:
+src/kpi/snapshot.h:
+src/okr/eval.h:
+src/okr/okr.h:
+src/okr/field.h:
+src/okr/progress.h:
+src/store/store.h:
+src/store/stmt.h:
+src/okr/pace.h:
+src/web/api.h:
+src/web/http.h:
+src/web/api_entity.h:
+src/okr/user.h:
