@@ -23,6 +23,12 @@
 #include "store/backend.h"
 #include "store/copy.h"
 
+/*
+ * Values bound to one INSERT of many rows: under SQLite's oldest limit
+ * on parameters (999) and far under PostgreSQL's (65535).
+ */
+#define COPY_BATCH_PARAMS	999
+
 /* Each store's own record of its schema version: never copied. */
 #define COPY_VERSION_TABLE	"schema_version"
 
@@ -210,56 +216,140 @@ copy_count(struct store *st, const char *table, int64_t *n, struct err *e)
 	return ERR_OK;
 }
 
-/* "SELECT c1, .. FROM t" and "INSERT INTO t (c1, ..) VALUES ($1, ..)". */
+/* "SELECT c1, .. FROM t". */
 static enum err_code
-copy_sql(const struct copy_table *t, struct buf *sel, struct buf *ins,
-    struct err *e)
+copy_select(const struct copy_table *t, struct buf *sel, struct err *e)
 {
 	size_t	 i;
 
 	buf_puts(sel, "SELECT ");
-	buf_puts(ins, "INSERT INTO ");
-	copy_ident(ins, t->name);
-	buf_puts(ins, " (");
 	for (i = 0; i < t->ncols; i++) {
-		if (i > 0) {
+		if (i > 0)
 			buf_puts(sel, ", ");
-			buf_puts(ins, ", ");
-		}
 		copy_ident(sel, t->cols[i]);
-		copy_ident(ins, t->cols[i]);
 	}
 	buf_puts(sel, " FROM ");
 	copy_ident(sel, t->name);
-	buf_puts(ins, ") VALUES (");
-	for (i = 0; i < t->ncols; i++)
-		buf_printf(ins, "%s$%zu", i > 0 ? ", " : "", i + 1);
-	buf_putc(ins, ')');
-	if (buf_error(sel) != ERR_OK || buf_error(ins) != ERR_OK)
+	if (buf_error(sel) != ERR_OK)
 		return err_set(e, ERR_NOMEM, "out of memory");
 	return ERR_OK;
 }
 
 /*
+ * "INSERT INTO t (c1, ..) VALUES ($1, ..), ($n+1, ..).." for nrows rows.
+ * SQLite gets anonymous "?" instead: it looks each "$n" up among the
+ * names seen so far, which made a batch of 999 take longer than 999
+ * statements of one row.
+ */
+static enum err_code
+copy_insert(struct store *to, const struct copy_table *t, size_t nrows,
+    struct buf *ins, struct err *e)
+{
+	int	 anon = strcmp(to->dialect->name, "sqlite") == 0;
+	size_t	 i, r;
+
+	buf_reset(ins);
+	buf_puts(ins, "INSERT INTO ");
+	copy_ident(ins, t->name);
+	buf_puts(ins, " (");
+	for (i = 0; i < t->ncols; i++) {
+		if (i > 0)
+			buf_puts(ins, ", ");
+		copy_ident(ins, t->cols[i]);
+	}
+	buf_puts(ins, ") VALUES ");
+	for (r = 0; r < nrows; r++) {
+		buf_puts(ins, r > 0 ? ", (" : "(");
+		for (i = 0; i < t->ncols; i++)
+			if (anon)
+				buf_puts(ins, i > 0 ? ", ?" : "?");
+			else
+				buf_printf(ins, "%s$%zu", i > 0 ? ", " : "",
+				    r * t->ncols + i + 1);
+		buf_putc(ins, ')');
+	}
+	if (buf_error(ins) != ERR_OK)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	return ERR_OK;
+}
+
+/*
+ * One batch of rows being copied: their values, and their text kept in
+ * text (by offset, since text grows) until the batch is inserted.
+ */
+struct copy_batch {
+	struct sval	*v;
+	size_t		 nrows;
+	struct buf	 text;
+	struct buf	 ins;		/* the INSERT of a full batch */
+	struct buf	 part;		/* ... of the last, shorter one */
+};
+
+/* Insert the batch's rows into to with one statement. */
+static enum err_code
+copy_flush(struct store *to, struct copy_table *t,
+    struct copy_batch *b, size_t max, const struct store_copy_opts *o,
+    struct err *e)
+{
+	const char	*sql;
+	enum err_code	 rc;
+	size_t		 i, n = b->nrows * t->ncols;
+
+	if (b->nrows == 0)
+		return ERR_OK;
+	if (buf_error(&b->text) != ERR_OK)
+		return err_set(e, buf_error(&b->text), "table \"%s\": %zu "
+		    "rows too big to copy at once", t->name, b->nrows);
+	for (i = 0; i < n; i++)
+		if (b->v[i].type == SV_TEXT)
+			b->v[i].t = b->text.data + b->v[i].i;
+	if (b->nrows == max)
+		sql = buf_cstr(&b->ins);
+	else if ((rc = copy_insert(to, t, b->nrows, &b->part, e)) != ERR_OK)
+		return rc;
+	else
+		sql = buf_cstr(&b->part);
+	if ((rc = copy_exec(to, sql, b->v, n, e)) != ERR_OK) {
+		err_prefix(e, "copying rows %" PRId64 "-%" PRId64 " of table "
+		    "\"%s\" into %s", t->rows + 1, t->rows + (int64_t)b->nrows,
+		    t->name, o->to_name);
+		return rc;
+	}
+	t->rows += (int64_t)b->nrows;
+	b->nrows = 0;
+	buf_reset(&b->text);
+	return ERR_OK;
+}
+
+/*
  * Copy the rows of one table, each value with the type it was read with
- * (SQLite keeps a type per value, not per column).  Text read from FROM
- * stays valid until its next row, by which time TO has bound its copy.
+ * (SQLite keeps a type per value, not per column), COPY_BATCH_PARAMS
+ * values to an INSERT: one statement per row would spend most of the time
+ * preparing statements, or, on PostgreSQL, waiting for the server.
  */
 static enum err_code
 copy_table(struct store *from, struct store *to, struct copy_table *t,
     const struct store_copy_opts *o, struct err *e)
 {
-	struct buf	 sel = BUF_INIT, ins = BUF_INIT;
-	struct store_q	*q = NULL;
-	struct sval	*v;
-	enum err_code	 rc;
-	size_t		 i;
-	int		 r;
+	struct copy_batch	 b;
+	struct buf		 sel = BUF_INIT;
+	struct store_q		*q = NULL;
+	struct sval		*v;
+	const char		*s;
+	enum err_code		 rc;
+	size_t			 i, max;
+	int64_t			 next = STORE_COPY_PROGRESS;
+	int			 r;
 
+	memset(&b, 0, sizeof(b));
 	t->rows = 0;
-	if ((v = calloc(t->ncols + 1, sizeof(*v))) == NULL)
+	if (t->ncols == 0)
+		return ERR_OK;
+	max = t->ncols >= COPY_BATCH_PARAMS ? 1 : COPY_BATCH_PARAMS / t->ncols;
+	if ((b.v = calloc(max * t->ncols, sizeof(*b.v))) == NULL)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	if ((rc = copy_sql(t, &sel, &ins, e)) != ERR_OK)
+	if ((rc = copy_select(t, &sel, e)) != ERR_OK ||
+	    (rc = copy_insert(to, t, max, &b.ins, e)) != ERR_OK)
 		goto out;
 	if ((rc = from->ops->sql_open(from, buf_cstr(&sel), NULL, 0, &q, e))
 	    != ERR_OK) {
@@ -268,37 +358,46 @@ copy_table(struct store *from, struct store *to, struct copy_table *t,
 		goto out;
 	}
 	while ((r = from->ops->q_next(q, e)) == 1) {
+		v = &b.v[b.nrows * t->ncols];
 		for (i = 0; i < t->ncols; i++) {
 			v[i].type = from->ops->q_type(q, (int)i);
 			if (v[i].type == SV_INT)
 				v[i].i = from->ops->q_int(q, (int)i);
 			else if (v[i].type == SV_REAL)
 				v[i].r = from->ops->q_real(q, (int)i);
-			else if (v[i].type == SV_TEXT)
-				v[i].t = from->ops->q_text(q, (int)i);
+			else if (v[i].type == SV_TEXT) {
+				if ((s = from->ops->q_text(q, (int)i)) ==
+				    NULL) {
+					v[i].type = SV_NULL;
+					continue;
+				}
+				v[i].i = (int64_t)b.text.len;
+				buf_add(&b.text, s, strlen(s) + 1);
+			}
 		}
-		if ((rc = copy_exec(to, buf_cstr(&ins), v, t->ncols, e))
-		    != ERR_OK) {
-			err_prefix(e, "copying row %" PRId64 " of table "
-			    "\"%s\" into %s", t->rows + 1, t->name,
-			    o->to_name);
+		if (++b.nrows == max &&
+		    (rc = copy_flush(to, t, &b, max, o, e)) != ERR_OK)
 			goto out;
-		}
-		t->rows++;
-		if (o->table != NULL && t->rows % STORE_COPY_PROGRESS == 0)
+		if (o->table != NULL && t->rows >= next) {
 			o->table(o->arg, t->name, t->rows, 0);
+			next += STORE_COPY_PROGRESS;
+		}
 	}
 	if (r < 0) {
 		rc = e ? e->code : ERR_STORE;
 		err_prefix(e, "reading table \"%s\" of %s", t->name,
 		    o->from_name);
+		goto out;
 	}
+	rc = copy_flush(to, t, &b, max, o, e);
 out:
 	if (q != NULL)
 		from->ops->q_close(q);
 	buf_release(&sel);
-	buf_release(&ins);
-	free(v);
+	buf_release(&b.ins);
+	buf_release(&b.part);
+	buf_release(&b.text);
+	free(b.v);
 	return rc;
 }
 
