@@ -482,9 +482,19 @@ store_copy(struct store *from, struct store *to,
 
 	if (rows != NULL)
 		*rows = 0;
-	/* one snapshot of from, whatever writes to it meanwhile */
+	/*
+	 * One snapshot of from, whatever writes to it meanwhile: SQLite's
+	 * read transaction is one; PostgreSQL's default (read committed)
+	 * takes a new one each statement.
+	 */
 	if ((rc = store_begin(from, e)) != ERR_OK)
 		return rc;
+	if (strcmp(from->dialect->name, "postgresql") == 0 &&
+	    (rc = from->ops->exec_sql(from, "SET TRANSACTION ISOLATION "
+	    "LEVEL REPEATABLE READ, READ ONLY", e)) != ERR_OK) {
+		store_rollback(from);
+		return rc;
+	}
 	if ((rc = store_begin(to, e)) != ERR_OK) {
 		store_rollback(from);
 		return rc;

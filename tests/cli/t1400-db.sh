@@ -110,6 +110,15 @@ fails 1 "a FROM that does not exist is refused" \
 contains "... naming it" "$err" "no workspace at nothing.db"
 same "... and TO is not created" "$(ls n1.db 2>/dev/null)" ""
 
+q other.db "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);
+    INSERT INTO notes(text) VALUES ('keep me')"
+fails 1 "copy into an SQLite file that is not a workspace is refused" \
+    okrdesk db copy a.db other.db
+contains "... naming it" "$err" "other.db is an SQLite database but not"
+same "... which is left as it was" "$(dump other.db)" "== notes
+'id','text'
+1,'keep me'"
+
 cp a.db newer.db
 q newer.db "UPDATE schema_version SET version = 99"
 fails 1 "a FROM written by a newer okrdesk is refused" \
