@@ -37,11 +37,12 @@ const struct cmd_entry cmd_db_entry = {
 	"         integrity_check and foreign_key_check; PostgreSQL enforces\n"
 	"         its foreign keys as it writes).  An older workspace is\n"
 	"         migrated first, as by migrate.\n"
-	"copy     copy every table of the workspace FROM into TO, ids kept, in\n"
-	"         one transaction on TO: a failure writes nothing to TO.  FROM\n"
-	"         is migrated to this okrdesk's schema first; TO is created\n"
-	"         when missing and must hold no workspace.  Every table's row\n"
-	"         count is verified on both sides before the commit.\n\n"
+	"copy     copy every table of the workspace FROM into TO, ids\n"
+	"         kept, in one transaction on TO: a failure writes nothing\n"
+	"         to TO.  FROM is migrated to this okrdesk's schema first;\n"
+	"         TO is created when missing and must hold no workspace.\n"
+	"         Every table's row count is verified on both sides before\n"
+	"         the commit.\n\n"
 	"  --force     let copy replace the workspace TO holds (in the same\n"
 	"              transaction: if the copy fails, TO keeps its own)\n"
 	"  --verbose   copy: print each table's rows on stderr even when it\n"
@@ -65,9 +66,13 @@ static int
 db_open(struct cli *cli, const char *uri, enum store_open_mode mode,
     struct store **st)
 {
+	char	 name[DB_NAME_MAX];
+
 	if (store_open(uri, mode, st, &cli->err) == ERR_OK)
 		return 0;
 	store_err_redact(&cli->err, uri);
+	if (strstr(cli->err.msg, db_name(uri, name)) == NULL)
+		err_prefix(&cli->err, "%s", name);
 	return cli_fail(cli, cli->err.code == ERR_INVAL ? ERR_STORE :
 	    cli->err.code);
 }

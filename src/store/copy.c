@@ -282,7 +282,7 @@ struct copy_batch {
 	size_t		 nrows;
 	struct buf	 text;
 	struct buf	 ins;		/* the INSERT of a full batch */
-	struct buf	 part;		/* ... of the last, shorter one */
+	struct buf	 part;		/* ... of a last, shorter one */
 };
 
 /* Insert the batch's rows into to with one statement. */

@@ -32,7 +32,7 @@
 struct store_copy_opts {
 	const char	*from_name;
 	const char	*to_name;
-	int		 replace;	/* TO may hold a workspace: replace it */
+	int		 replace;	/* replace what to holds */
 	void		(*table)(void *arg, const char *table, int64_t rows,
 			    int done);
 	void		*arg;
@@ -62,7 +62,8 @@ enum err_code	store_copy(struct store *from, struct store *to,
  * foreign key pointing nowhere).
  */
 struct store_check_report {
-	void		(*table)(void *arg, const char *table, int64_t rows);
+	void		(*table)(void *arg, const char *table,
+			    int64_t rows);
 	void		(*problem)(void *arg, const char *what);
 	void		*arg;
 };

@@ -224,17 +224,20 @@ contains "... says so" "$err" "newer okrdesk"
 same "... and leaves it at its version" \
     "$(q newer.db 'SELECT version FROM schema_version')" 99
 
-# --- no password shown ---------------------------------------------------------
+# --- no password shown ------------------------------------------------------
 
 fails 1 "a PostgreSQL TO that cannot be reached" okrdesk db copy a.db \
     "postgresql://okr:s3cret@127.0.0.1:1/x?sslmode=disable"
-contains "... is named" "$err" "127.0.0.1:1"
+contains "... is named, its password hidden" "$err" \
+    "postgresql://okr:***@127.0.0.1:1/x?sslmode=disable"
 same "... without its password" "$(printf '%s' "$err" | grep -c s3cret)" 0
 fails 1 "a password given as a parameter" okrdesk \
     --db "postgresql://okr@127.0.0.1:1/x?password=s3cret" db check
-same "... is not shown either" "$(printf '%s' "$err" | grep -c s3cret)" 0
+contains "... is hidden too" "$err" \
+    "postgresql://okr@127.0.0.1:1/x?password=***"
+same "... and not shown" "$(printf '%s' "$err" | grep -c s3cret)" 0
 
-# --- PostgreSQL round trip -----------------------------------------------------
+# --- PostgreSQL round trip --------------------------------------------------
 
 if [ -z "${OKRDESK_TEST_PG:-}" ]; then
 	echo "# SKIP postgresql round trip: OKRDESK_TEST_PG unset"
