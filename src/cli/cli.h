@@ -75,6 +75,7 @@ extern const struct cmd_entry cmd_survey_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_remind_entry;
+extern const struct cmd_entry cmd_db_entry;
 
 /* Print usage to stdout (for --help) and return 0. */
 int		cli_help(const struct cmd_entry *);

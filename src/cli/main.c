@@ -44,6 +44,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_review_entry,
 	&cmd_lint_entry,
 	&cmd_remind_entry,
+	&cmd_db_entry,
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))

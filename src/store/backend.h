@@ -65,6 +65,9 @@ struct store_dialect {
 	const char	*tables;	/* -> table name, in creation order */
 	const char	*columns;	/* $1 table -> column name, in order */
 	const char	*defer_fk;	/* foreign keys checked at commit */
+	/* -> one row a problem (a line of text), none when the database
+	 * is sound; NULL when the engine needs no such check */
+	const char	*integrity;
 };
 
 struct store {

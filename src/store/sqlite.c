@@ -41,6 +41,14 @@ static const struct store_dialect sqlite_dialect = {
 	"AND name NOT LIKE 'sqlite%' ORDER BY rowid",
 	"SELECT name FROM pragma_table_info($1) ORDER BY cid",
 	"PRAGMA defer_foreign_keys = ON",
+	/* a foreign key is named by the column it leaves from */
+	"SELECT integrity_check FROM pragma_integrity_check "
+	"WHERE integrity_check <> 'ok' UNION ALL "
+	"SELECT 'foreign key: ' || c.\"table\" || coalesce(' row ' || "
+	"c.rowid, '') || ': ' || f.\"from\" || ' refers to a missing ' || "
+	"c.parent FROM pragma_foreign_key_check c "
+	"JOIN pragma_foreign_key_list(c.\"table\") f "
+	"ON f.id = c.fkid AND f.seq = 0",
 };
 
 static enum err_code
