@@ -58,7 +58,7 @@ const struct cmd_entry cmd_db_entry = {
 static const char *
 db_name(const char *uri, char *buf)
 {
-	return store_uri_redact(uri, buf, DB_NAME_MAX);
+	return store_uri_redact_into(uri, buf, DB_NAME_MAX);
 }
 
 /* Open uri for a db command; errors name it, with no password. */

@@ -592,66 +592,6 @@ out:
 	return rc;
 }
 
-/* Append s[0..n) with the value of every "password=" parameter hidden. */
-static void
-redact_query(struct buf *b, const char *s, size_t n)
-{
-	size_t	 i = 0, j, k;
-
-	while (i < n) {
-		for (j = i; j < n && s[j] != '&'; j++)
-			;
-		if (j - i >= 9 && strncasecmp(s + i, "password=", 9) == 0) {
-			buf_puts(b, "password=***");
-		} else {
-			for (k = i; k < j; k++)
-				buf_putc(b, s[k]);
-		}
-		if (j < n)
-			buf_putc(b, '&');
-		i = j + 1;
-	}
-}
-
-const char *
-store_uri_redact(const char *uri, char *out, size_t outsz)
-{
-	struct buf	 b = BUF_INIT;
-	const char	*auth, *end, *at, *colon, *q;
-
-	if (outsz == 0)
-		return out;
-	if (uri == NULL || !store_uri_is_pg(uri)) {
-		snprintf(out, outsz, "%s", uri ? uri : "");
-		return out;
-	}
-	auth = strstr(uri, "://") + 3;
-	end = auth + strcspn(auth, "/?#");
-	/* the last '@' ends the user part: a password may hold an '@' */
-	for (at = NULL, q = auth; q < end; q++)
-		if (*q == '@')
-			at = q;
-	colon = at != NULL ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-	if (colon != NULL) {
-		buf_add(&b, uri, (size_t)(colon - uri));
-		buf_puts(&b, ":***");
-		buf_add(&b, at, (size_t)(end - at));
-	} else
-		buf_add(&b, uri, (size_t)(end - uri));
-	if ((q = strchr(end, '?')) != NULL) {
-		buf_add(&b, end, (size_t)(q + 1 - end));
-		redact_query(&b, q + 1, strcspn(q + 1, "#"));
-		buf_puts(&b, q + 1 + strcspn(q + 1, "#"));
-	} else
-		buf_puts(&b, end);
-	if (buf_error(&b) != ERR_OK)
-		snprintf(out, outsz, "(a PostgreSQL database)");
-	else
-		snprintf(out, outsz, "%s", buf_cstr(&b));
-	buf_release(&b);
-	return out;
-}
-
 void
 store_err_redact(struct err *e, const char *uri)
 {
@@ -663,7 +603,7 @@ store_err_redact(struct err *e, const char *uri)
 	if (e == NULL || uri == NULL || (n = strlen(uri)) == 0 ||
 	    strstr(e->msg, uri) == NULL)
 		return;
-	store_uri_redact(uri, red, sizeof(red));
+	store_uri_redact_into(uri, red, sizeof(red));
 	for (p = e->msg; (hit = strstr(p, uri)) != NULL; p = hit + n) {
 		buf_add(&b, p, (size_t)(hit - p));
 		buf_puts(&b, red);

@@ -24,7 +24,7 @@
 
 /*
  * What to copy and whom to tell.  from_name and to_name name the two
- * databases in messages: pass them through store_uri_redact() first.
+ * databases in messages: pass them through store_uri_redact_into() (store.h) first.
  * table, when not NULL, is called every STORE_COPY_PROGRESS rows of a
  * table with done 0, and once when the table is copied with done 1 and
  * its row count.
@@ -79,15 +79,6 @@ struct store_check_report {
 enum err_code	store_check(struct store *st,
 		    const struct store_check_report *r, size_t *problems,
 		    int *checked, struct err *e);
-
-/*
- * uri as it may be shown: a PostgreSQL URI with its password (in the
- * user part or a "password=" parameter) replaced by "***"; any other
- * text unchanged.  Writes at most bufsz bytes (NUL included) into buf and
- * returns buf; a cut never leaves a password half-shown, since the
- * password is replaced before anything is copied.
- */
-const char	*store_uri_redact(const char *uri, char *buf, size_t bufsz);
 
 /*
  * Replace every occurrence of uri in e's message by its redacted form,

@@ -11,7 +11,9 @@
  * The SQL of sql.c is shared with SQLite.  Only the migrations need a
  * translation (pg_ddl): SQLite's INTEGER is 64-bit and its INTEGER
  * PRIMARY KEY numbers rows by itself, so they become BIGINT and an
- * identity column; REAL becomes DOUBLE PRECISION; WITHOUT ROWID goes; and
+ * identity column; REAL becomes DOUBLE PRECISION; TEXT compares byte by
+ * byte as in SQLite (COLLATE "C", whatever the database's locale, so lists
+ * sort the same on both); WITHOUT ROWID goes; and
  * every foreign key is DEFERRABLE, so a copy of a workspace (store/copy.c)
  * can load tables that refer to each other and check at commit.
  *
@@ -98,6 +100,20 @@ static const struct store_dialect pg_dialect = {
 	"WHERE attrelid = CAST(CAST($1 AS text) AS regclass) AND attnum > 0 "
 	"AND NOT attisdropped ORDER BY attnum",
 	"SET CONSTRAINTS ALL DEFERRED",
+	/*
+	 * PostgreSQL enforces foreign keys and checks its pages itself; what
+	 * can still be wrong is a constraint added NOT VALID, or an index
+	 * left invalid by a failed CREATE INDEX CONCURRENTLY
+	 */
+	"SELECT 'constraint ' || conname || ' on ' || "
+	"CAST(CAST(conrelid AS regclass) AS text) || ' is not validated' "
+	"FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+	"WHERE n.nspname = current_schema() AND NOT c.convalidated "
+	"UNION ALL SELECT 'index ' || CAST(CAST(i.indexrelid AS regclass) "
+	"AS text) || ' is invalid' FROM pg_index i "
+	"JOIN pg_class c ON c.oid = i.indexrelid "
+	"JOIN pg_namespace n ON n.oid = c.relnamespace "
+	"WHERE n.nspname = current_schema() AND NOT i.indisvalid",
 };
 
 /* libpq's message, its first line only (the rest is advice). */
@@ -297,6 +313,9 @@ pg_ddl(const char *in)
 		} else if (pg_word(in, p, "INTEGER")) {
 			buf_puts(&b, "BIGINT");
 			p += strlen("INTEGER");
+		} else if (pg_word(in, p, "TEXT")) {
+			buf_puts(&b, "TEXT COLLATE \"C\"");
+			p += strlen("TEXT");
 		} else if (pg_word(in, p, "REAL")) {
 			buf_puts(&b, "DOUBLE PRECISION");
 			p += strlen("REAL");
@@ -959,17 +978,24 @@ pg_sql_open(struct store *st, const char *sql, const struct sval *v,
 {
 	struct pg_store	*s = (struct pg_store *)st;
 	struct pg_q	*q;
-	const char	*vals[STORE_MAX_PARAMS];
-	char		 nb[STORE_MAX_PARAMS][32];
-	enum err_code	 rc;
+	const char	**vals;
+	char		(*nb)[32];
+	enum err_code	 rc = ERR_OK;
 
-	if (n > STORE_MAX_PARAMS)
+	/* a copy batches hundreds of values a statement */
+	if (n > 65535)
 		return err_set(e, ERR_INTERNAL, "sql: %zu parameters", n);
-	if ((q = calloc(1, sizeof(*q))) == NULL)
-		return err_set(e, ERR_NOMEM, "out of memory");
+	q = calloc(1, sizeof(*q));
+	vals = calloc(n + 1, sizeof(*vals));
+	nb = calloc(n + 1, sizeof(*nb));
+	if (q == NULL || vals == NULL || nb == NULL) {
+		rc = err_set(e, ERR_NOMEM, "out of memory");
+		goto out;
+	}
 	q->q.st = st;
 	q->q.id = STMT__MAX;
 	q->row = -1;
+	pg_alive(s);
 	pg_params(v, n, vals, nb);
 	q->res = PQexecParams(s->conn, sql, (int)n, NULL, vals, NULL, NULL,
 	    0);
@@ -978,13 +1004,17 @@ pg_sql_open(struct store *st, const char *sql, const struct sval *v,
 	case PGRES_COMMAND_OK:
 		q->nrows = PQntuples(q->res);
 		*out = &q->q;
-		return ERR_OK;
+		q = NULL;
+		break;
 	default:
 		rc = pg_err(s, q->res, "sql", e);
 		PQclear(q->res);
-		free(q);
-		return rc;
 	}
+out:
+	free(q);
+	free(vals);
+	free(nb);
+	return rc;
 }
 
 static int

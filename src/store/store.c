@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/buf.h"
 #include "store/backend.h"
 
 const char *const stmt_names[STMT__MAX] = {
@@ -38,32 +40,72 @@ store_remove(const char *uri, struct err *e)
 	return sqlite_remove(uri, e);
 }
 
+/* Append s[0..n) with the value of every "password=" parameter hidden. */
+static void
+redact_query(struct buf *b, const char *s, size_t n)
+{
+	size_t	 i = 0, j, k;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] != '&'; j++)
+			;
+		if (j - i >= 9 && strncasecmp(s + i, "password=", 9) == 0) {
+			buf_puts(b, "password=***");
+		} else {
+			for (k = i; k < j; k++)
+				buf_putc(b, s[k]);
+		}
+		if (j < n)
+			buf_putc(b, '&');
+		i = j + 1;
+	}
+}
+
+const char *
+store_uri_redact_into(const char *uri, char *out, size_t outsz)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*auth, *end, *at, *colon, *q;
+
+	if (outsz == 0)
+		return out;
+	if (uri == NULL || !store_uri_is_pg(uri)) {
+		snprintf(out, outsz, "%s", uri ? uri : "");
+		return out;
+	}
+	auth = strstr(uri, "://") + 3;
+	end = auth + strcspn(auth, "/?#");
+	/* the last '@' ends the user part: a password may hold an '@' */
+	for (at = NULL, q = auth; q < end; q++)
+		if (*q == '@')
+			at = q;
+	colon = at != NULL ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+	if (colon != NULL) {
+		buf_add(&b, uri, (size_t)(colon - uri));
+		buf_puts(&b, ":***");
+		buf_add(&b, at, (size_t)(end - at));
+	} else
+		buf_add(&b, uri, (size_t)(end - uri));
+	if ((q = strchr(end, '?')) != NULL) {
+		buf_add(&b, end, (size_t)(q + 1 - end));
+		redact_query(&b, q + 1, strcspn(q + 1, "#"));
+		buf_puts(&b, q + 1 + strcspn(q + 1, "#"));
+	} else
+		buf_puts(&b, end);
+	if (buf_error(&b) != ERR_OK)
+		snprintf(out, outsz, "(a PostgreSQL database)");
+	else
+		snprintf(out, outsz, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return out;
+}
+
 char *
 store_uri_redact(const char *uri)
 {
-	const char	*at, *colon, *pw, *end;
-	char		*out;
-	size_t		 n = strlen(uri);
+	char	 buf[2048];
 
-	if ((out = malloc(n + 4)) == NULL)
-		return NULL;
-	memcpy(out, uri, n + 1);
-	colon = strstr(uri, "://");
-	at = colon ? strchr(colon + 3, '@') : NULL;
-	if (at != NULL) {
-		pw = memchr(colon + 3, ':', (size_t)(at - colon - 3));
-		if (pw != NULL) {
-			snprintf(out + (pw - uri), n + 4 - (size_t)(pw - uri),
-			    ":***%s", at);
-			return out;
-		}
-	}
-	if ((pw = strstr(out, "password=")) != NULL) {
-		end = strchr(pw, '&');
-		snprintf(out + (pw - out) + 9, n + 4 - (size_t)(pw - out) - 9,
-		    "***%s", end ? uri + (end - out) : "");
-	}
-	return out;
+	return strdup(store_uri_redact_into(uri, buf, sizeof(buf)));
 }
 
 int
@@ -165,8 +207,10 @@ store_commit(struct store *st, struct err *e)
 {
 	enum err_code	 rc;
 
-	rc = st->ops->exec_sql(st, "COMMIT", e);
-	st->in_tx = 0;
+	/* a COMMIT refused (SQLite's deferred foreign keys) leaves the
+	 * transaction open: the caller's store_rollback ends it */
+	if ((rc = st->ops->exec_sql(st, "COMMIT", e)) == ERR_OK)
+		st->in_tx = 0;
 	return rc;
 }
 

@@ -21,6 +21,7 @@
 #ifndef STORE_STORE_H
 #define STORE_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -60,11 +61,15 @@ int		store_schema_found(const struct store *);
 /* Whether uri names a PostgreSQL database rather than an SQLite file. */
 int		store_uri_is_pg(const char *uri);
 /*
- * uri fit for messages and logs: a PostgreSQL password, if any, replaced
- * by "***" (postgresql://user:secret@host/db, or ?password=secret); a
- * path unchanged.  malloc'd: the caller frees; NULL when out of memory.
+ * uri fit for messages and logs: a PostgreSQL password, if any (in the
+ * user part or a "password=" parameter), replaced by "***"; a path
+ * unchanged.  malloc'd: the caller frees; NULL when out of memory.
  */
 char		*store_uri_redact(const char *uri);
+/* The same into out (outsz bytes, NUL included), which it returns; a cut
+ * never leaves a password half-shown, as it is replaced first. */
+const char	*store_uri_redact_into(const char *uri, char *out,
+		    size_t outsz);
 /* "sqlite" or "postgresql". */
 const char	*store_backend_name(const struct store *);
 

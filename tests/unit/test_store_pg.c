@@ -144,6 +144,9 @@ test_migrations_make_64_bit_identity_keys_and_deferrable_keys(void **state)
 	assert_value("SELECT data_type FROM information_schema.columns "
 	    "WHERE table_name = 'checkin' AND column_name = 'value'",
 	    "double precision");
+	/* text sorts byte by byte, as in SQLite, whatever the locale */
+	assert_value("SELECT collation_name FROM information_schema.columns "
+	    "WHERE table_name = 'objective' AND column_name = 'key'", "C");
 	/* a text key stays a text key, not an identity */
 	assert_value("SELECT data_type || ' ' || is_identity FROM "
 	    "information_schema.columns WHERE table_name = 'interactions' "
