@@ -19,6 +19,7 @@
 #include "okr/kpilink.h"
 #include "okr/user.h"
 #include "okr/demo.h"
+#include "store/store.h"
 
 static int cmd_demo(struct cli *, int, char **);
 
@@ -37,34 +38,13 @@ const struct cmd_entry cmd_demo_entry = {
 	"key result for 'okrdesk remind'.\n\n"
 	"When today is in the first 14 days of a quarter, the cycle starts\n"
 	"six weeks earlier, so that there is some history to show.\n\n"
-	"  --force   replace the database file (and its -wal and -shm files)\n"
-	"            if it exists; without it, an existing file is refused\n\n"
+	"  --force   replace the workspace if it exists: the database file\n"
+	"            (and its -wal and -shm files), or the PostgreSQL database\n"
+	"            (dropped and made again); without it, an existing one is\n"
+	"            refused\n\n"
 	"example: okrdesk --db demo.db demo && okrdesk --db demo.db status\n\n"
 	"Exit status: 0 created, 1 failed (the file exists, ...), 2 bad usage.\n"
 };
-
-/* Remove db and its SQLite companions; ENOENT is not an error. */
-static int
-remove_db(struct cli *cli, const char *db)
-{
-	static const char *const suffix[] = { "", "-wal", "-shm" };
-	char	 path[4096];
-	size_t	 i;
-
-	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-		if ((size_t)snprintf(path, sizeof(path), "%s%s", db,
-		    suffix[i]) >= sizeof(path)) {
-			err_set(&cli->err, ERR_INVAL, "database path too long");
-			return -1;
-		}
-		if (unlink(path) != 0 && errno != ENOENT) {
-			err_set(&cli->err, ERR_IO, "cannot remove %s: %s", path,
-			    strerror(errno));
-			return -1;
-		}
-	}
-	return 0;
-}
 
 struct demo_rows {
 	int64_t	 rows;		/* interactions generated */
@@ -187,18 +167,12 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 			    "argument \"%s\"", argv[i]);
 		force = 1;
 	}
-	if (strncmp(cli->db, "postgresql://", 13) == 0 ||
-	    strncmp(cli->db, "postgres://", 11) == 0)
-		return cli_fail(cli, err_set(&cli->err, ERR_INVAL, "the demo "
-		    "needs a database file, not %s", cli->db));
-	if (access(cli->db, F_OK) == 0) {
-		if (!force)
-			return cli_fail(cli, err_set(&cli->err, ERR_EXISTS,
-			    "%s already exists: use --force to replace it "
-			    "with the demo, or choose another file with --db",
-			    cli->db));
-	}
-	if (force && remove_db(cli, cli->db) != 0)
+	if (!store_uri_is_pg(cli->db) && access(cli->db, F_OK) == 0 &&
+	    !force)
+		return cli_fail(cli, err_set(&cli->err, ERR_EXISTS, "%s already "
+		    "exists: use --force to replace it with the demo, or "
+		    "choose another file with --db", cli->db));
+	if (force && store_remove(cli->db, &cli->err) != ERR_OK)
 		return cli_fail(cli, cli->err.code);
 
 	demo_workspace(&ws);
@@ -214,7 +188,7 @@ cmd_demo(struct cli *cli, int argc, char **argv)
 		okr_close(cli->okr);
 		cli->okr = NULL;
 		err_prefix(&cli->err, "building the demo");
-		remove_db(cli, cli->db);
+		(void)store_remove(cli->db, NULL);
 		return 1;
 	}
 	printf("created the demo workspace \"%s\" in %s:\n"

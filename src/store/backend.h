@@ -90,6 +90,8 @@ enum err_code	store_migrate(struct store *, int found, struct err *);
 
 enum err_code	sqlite_open(const char *, enum store_open_mode,
 		    struct store **, struct err *);
+enum err_code	sqlite_remove(const char *, struct err *);
+enum err_code	pg_remove(const char *, struct err *);
 enum err_code	pg_open(const char *, enum store_open_mode,
 		    struct store **, struct err *);
 enum err_code	pg_listen(const char *, struct store_listener **,

@@ -233,7 +233,7 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  csrf TEXT NOT NULL,"
 	"  created_at INTEGER NOT NULL,"
 	"  expires_at INTEGER NOT NULL);"
-	"CREATE INDEX session_user ON session(user_id);"
+	"CREATE INDEX session_by_user ON session(user_id);"
 	"CREATE TABLE api_token ("
 	"  id INTEGER PRIMARY KEY,"
 	"  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
@@ -419,7 +419,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT count(*) FROM objective WHERE cycle_id = $1",
 
 	[STMT_OBJ_LIST] =
-	    "SELECT " OBJ_COLS "WHERE ($1 IS NULL OR c.name = $1) "
+	    "SELECT " OBJ_COLS "WHERE (CAST($1 AS TEXT) IS NULL OR c.name = $1) "
 	    "ORDER BY o.id",
 	[STMT_OBJ_GET] = "SELECT " OBJ_COLS "WHERE o.key = $1",
 	[STMT_OBJ_GET_ID] = "SELECT " OBJ_COLS "WHERE o.id = $1",
@@ -448,7 +448,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "parent_kr_id) VALUES ($1, $2, $3, $4)",
 
 	[STMT_KR_LIST] =
-	    "SELECT " KR_COLS "WHERE ($1 IS NULL OR c.name = $1) "
+	    "SELECT " KR_COLS "WHERE (CAST($1 AS TEXT) IS NULL OR c.name = $1) "
 	    "ORDER BY o.id, k.seq",
 	[STMT_KR_LIST_OBJ] =
 	    "SELECT " KR_COLS "WHERE k.objective_id = $1 ORDER BY k.seq",
@@ -459,13 +459,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "band_high, weight, kpi, kpi_filter, kpi_window, kpi_baseline, "
 	    "source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
 	    "$12, $13, $14, $15, $16, "
-	    "CASE WHEN $13 IS NULL THEN 'manual' ELSE 'kpi' END) RETURNING id",
+	    "CASE WHEN CAST($13 AS TEXT) IS NULL THEN 'manual' ELSE 'kpi' END) RETURNING id",
 	[STMT_KR_UPDATE] =
 	    "UPDATE key_result SET key = $2, title = $3, owner_person_id = $4,"
 	    " kind = $5, unit = $6, baseline = $7, target = $8, "
 	    "band_low = $9, band_high = $10, weight = $11, kpi = $12, "
 	    "kpi_filter = $13, kpi_window = $14, kpi_baseline = $15, "
-	    "source = CASE WHEN $12 IS NULL THEN 'manual' ELSE 'kpi' END "
+	    "source = CASE WHEN CAST($12 AS TEXT) IS NULL THEN 'manual' ELSE 'kpi' END "
 	    "WHERE id = $1",
 	[STMT_KR_DELETE] = "DELETE FROM key_result WHERE id = $1",
 	[STMT_KR_NEXT_SEQ] =
@@ -497,15 +497,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "JOIN key_result k ON k.id = ci.kr_id "
 	    "JOIN objective o ON o.id = k.objective_id "
 	    "JOIN cycle c ON c.id = o.cycle_id "
-	    "WHERE ($1 IS NULL OR c.name = $1) ORDER BY ci.kr_id, ci.at, ci.id",
+	    "WHERE (CAST($1 AS TEXT) IS NULL OR c.name = $1) ORDER BY ci.kr_id, ci.at, ci.id",
 
 	[STMT_HIST_INSERT] =
 	    "INSERT INTO history(at, who, entity, entity_id, label, field, "
 	    "old, new) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 	[STMT_HIST_LIST] =
 	    "SELECT id, at, who, entity, entity_id, label, field, old, new "
-	    "FROM history WHERE ($1 IS NULL OR entity = $1) "
-	    "AND ($2 IS NULL OR label = $2 OR "
+	    "FROM history WHERE (CAST($1 AS TEXT) IS NULL OR entity = $1) "
+	    "AND (CAST($2 AS TEXT) IS NULL OR label = $2 OR "
 	    "substr(label, 1, length($2) + 1) = $2 || '/') "
 	    "ORDER BY id DESC LIMIT $3",
 	[STMT_DS_INTERACTIONS_UPSERT] =

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -451,6 +452,24 @@ sqlite_version(struct sqlite_store *s, struct err *e)
 out:
 	sqlite3_finalize(stmt);
 	return version;
+}
+
+enum err_code
+sqlite_remove(const char *db, struct err *e)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	char	 path[4096];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s%s", db,
+		    suffix[i]) >= sizeof(path))
+			return err_set(e, ERR_INVAL, "database path too long");
+		if (unlink(path) != 0 && errno != ENOENT)
+			return err_set(e, ERR_IO, "cannot remove %s: %s", path,
+			    strerror(errno));
+	}
+	return ERR_OK;
 }
 
 enum err_code

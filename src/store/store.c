@@ -27,6 +27,16 @@ store_open(const char *uri, enum store_open_mode mode, struct store **out,
 	return sqlite_open(uri, mode, out, e);
 }
 
+enum err_code
+store_remove(const char *uri, struct err *e)
+{
+	if (uri == NULL || *uri == '\0')
+		return err_set(e, ERR_USAGE, "no database given");
+	if (store_uri_is_pg(uri))
+		return pg_remove(uri, e);
+	return sqlite_remove(uri, e);
+}
+
 int
 store_uri_is_pg(const char *uri)
 {

@@ -47,6 +47,12 @@ enum store_open_mode {
 enum err_code	store_open(const char *uri, enum store_open_mode,
 		    struct store **, struct err *);
 void		store_close(struct store *);
+/*
+ * Remove the workspace at uri: the SQLite file with its -wal and -shm
+ * files, or the PostgreSQL database (through the server's "postgres"
+ * database; it must not be in use).  A missing one is not an error.
+ */
+enum err_code	store_remove(const char *uri, struct err *);
 
 /* The schema version found when the store was opened (before migrating). */
 int		store_schema_found(const struct store *);
