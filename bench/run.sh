@@ -282,8 +282,10 @@ if [ -n "$PGDIR" ] && [ -z "$pg_note" ]; then
 	say "bench: psql \\copy $cp_s s"
 
 	pgq pgpeer 'CHECKPOINT' >/dev/null
+	sq_imp_s=$imp_s sq_imp_rss=$imp_rss	# (a)'s, kept for the report
 	okrdesk_import "$CSV" "$PGURI/okrdesk"
 	pg_imp_s=$imp_s pg_imp_rss=$imp_rss
+	imp_s=$sq_imp_s imp_rss=$sq_imp_rss
 	# the same rows as the SQLite workspace: count and a checksum
 	want=$(sqlite3 "$DB" 'SELECT count(*), sum(created_at), sum(talk_s) FROM interactions' | tr '|' ' ')
 	got=$(pgq okrdesk 'SELECT count(*), sum(created_at), sum(talk_s) FROM interactions' | tr '|' ' ')
