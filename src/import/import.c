@@ -7,6 +7,11 @@
  * than stopping at the first, so a user fixing an export sees every bad row
  * (up to max_report) in one run; but once a row is bad and skip_bad is off,
  * nothing more is written, since the caller will roll back anyway.
+ *
+ * Good rows go through the store's bulk load (store_load_*): on SQLite the
+ * upsert per row, on PostgreSQL one COPY stream.  While it runs nothing
+ * else may use the store, so the "before" count comes first and the
+ * "after" count and the import log come once the load has ended.
  */
 #include <errno.h>
 #include <stdio.h>
