@@ -218,7 +218,9 @@ fuzz-run: build-fuzz/fuzz_csv
 # ---- bench ---------------------------------------------------------------
 # make bench: okrdesk gen writes BENCH_ROWS interactions (10 M; set a smaller
 # BENCH_ROWS for a quick run) and bench/run.sh measures import, the KPI
-# suite, quantiles and memory side by side with sqlite3 and DuckDB, prints
+# suite, quantiles and memory side by side with sqlite3 and DuckDB, and,
+# when the PostgreSQL server is installed, import (vs psql \copy) and the
+# snapshot's load on a throwaway cluster (BENCH_PG=0 skips it); prints
 # the ratios and rewrites docs/benchmarks.md.  See that file.
 BENCH_ROWS ?= 10000000
 

@@ -7,6 +7,11 @@
  * than stopping at the first, so a user fixing an export sees every bad row
  * (up to max_report) in one run; but once a row is bad and skip_bad is off,
  * nothing more is written, since the caller will roll back anyway.
+ *
+ * Good rows go through the store's bulk load (store_load_*): on SQLite the
+ * upsert per row, on PostgreSQL one COPY stream.  While it runs nothing
+ * else may use the store, so the "before" count comes first and the
+ * "after" count and the import log come once the load has ended.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -42,14 +47,17 @@ struct run {
 	struct import_stats		*stats;
 	FILE				*report;
 	const char			*name;	/* the file, for messages */
+	enum ds				 ds;	/* the dataset being loaded */
 	int				 failing; /* a bad row and no skip */
+	int				 loading; /* store_load_begin done */
 };
 
-enum err_code
-import_store_rec(struct store *st, const struct ds_rec *r, struct err *e)
+/* The statement parameters of record r, in the order of its upsert (the
+ * dataset's fields); returns their number. */
+static size_t
+rec_vals(const struct ds_rec *r, struct sval *v)
 {
 	const struct ds_info	*di = &ds_info[r->ds];
-	struct sval		 v[DS_FIELDS_MAX];
 	int			 f;
 
 	for (f = 0; f < di->nfields; f++) {
@@ -78,8 +86,39 @@ import_store_rec(struct store *st, const struct ds_rec *r, struct err *e)
 			break;
 		}
 	}
-	return store_exec_vals(st, upsert_stmt[r->ds], v, (size_t)di->nfields,
-	    e);
+	return (size_t)di->nfields;
+}
+
+enum err_code
+import_store_rec(struct store *st, const struct ds_rec *r, struct err *e)
+{
+	struct sval	 v[DS_FIELDS_MAX];
+	size_t		 n;
+
+	n = rec_vals(r, v);
+	return store_exec_vals(st, upsert_stmt[r->ds], v, n, e);
+}
+
+/*
+ * Start the bulk load of dataset ds: its table and columns are the
+ * dataset's name and fields, which are also the upsert's parameters in
+ * order (store/sql.c declares each table from kpi/dataset.h).
+ */
+static enum err_code
+load_begin(struct run *r, enum ds ds, struct err *e)
+{
+	const struct ds_info	*di = &ds_info[ds];
+	const char		*cols[DS_FIELDS_MAX];
+	int			 f;
+	enum err_code		 rc;
+
+	for (f = 0; f < di->nfields; f++)
+		cols[f] = di->fields[f].name;
+	rc = store_load_begin(r->st, upsert_stmt[ds], di->name, cols,
+	    (size_t)di->nfields, e);
+	if (rc == ERR_OK)
+		r->loading = 1;
+	return rc;
 }
 
 /* CSV-quote s into f (RFC 4180: quotes doubled when needed). */
@@ -134,10 +173,17 @@ bad_row(struct run *r, const char *file, long line, const char *field,
 static enum err_code
 good_row(struct run *r, const struct ds_rec *rec, struct err *e)
 {
+	struct sval	 v[DS_FIELDS_MAX];
+	size_t		 n;
+
 	if (r->failing)
 		return ERR_OK;
+	if (rec->ds != r->ds)
+		return err_set(e, ERR_INTERNAL, "a %s record in an import of "
+		    "%s", ds_info[rec->ds].name, ds_info[r->ds].name);
 	r->stats->stored++;
-	return import_store_rec(r->st, rec, e);
+	n = rec_vals(rec, v);
+	return store_load_row(r->st, v, n, e);
 }
 
 /* The reader's messages start "line N: "; ours say "file:N: " already. */
@@ -325,17 +371,27 @@ import_run(struct store *st, const struct import_opts *o,
 		fputs("file,line,field,reason\n", r.report);
 	if ((rc = store_int(st, count_stmt[o->ds], &before, e, "")) != ERR_OK)
 		goto out;
-	if (profile_reader(p) != NULL && o->data != NULL)
+	if (profile_reader(p) != NULL && o->data != NULL) {
 		rc = err_setf(e, ERR_INVAL, "profile", "profile \"%s\" reads "
 		    "an export directory, not one uploaded file",
 		    profile_name(p));
-	else if (profile_reader(p) != NULL &&
-	    strcmp(profile_reader(p), "zendesk") == 0 && (stats->opened = 1))
-		rc = zendesk_read(o->path, o->ds, zd_emit, zd_bad, &r, &a, e);
-	else if (profile_reader(p) != NULL)
+		goto out;
+	}
+	if (profile_reader(p) != NULL &&
+	    strcmp(profile_reader(p), "zendesk") != 0) {
 		rc = err_set(e, ERR_INTERNAL, "profile %s: no reader \"%s\"",
 		    profile_name(p), profile_reader(p));
-	else
+		goto out;
+	}
+	/* every good row goes through one bulk load (COPY on PostgreSQL);
+	 * nothing else may run on the store until it ends */
+	r.ds = o->ds;
+	if ((rc = load_begin(&r, o->ds, e)) != ERR_OK)
+		goto out;
+	if (profile_reader(p) != NULL) {
+		stats->opened = 1;
+		rc = zendesk_read(o->path, o->ds, zd_emit, zd_bad, &r, &a, e);
+	} else
 		rc = import_rows(&r, p, e);
 	if (rc != ERR_OK)
 		goto out;
@@ -346,11 +402,11 @@ import_run(struct store *st, const struct import_opts *o,
 		    (unsigned long long)stats->bad, stats->bad == 1 ? "" : "s");
 		goto out;
 	}
-	/* a fresh table needs no second count: every stored row is new */
-	if (before == 0)
-		after = (int64_t)stats->stored;
-	else if ((rc = store_int(st, count_stmt[o->ds], &after, e, ""))
-	    != ERR_OK)
+	r.loading = 0;
+	if ((rc = store_load_end(st, e)) != ERR_OK)
+		goto out;
+	/* counted, not assumed from stored: a file may repeat an id */
+	if ((rc = store_int(st, count_stmt[o->ds], &after, e, "")) != ERR_OK)
 		goto out;
 	stats->added = (uint64_t)(after - before);
 	rc = store_exec(st, STMT_IMPORT_LOG_INSERT, e, "ittttiii", o->now,
@@ -358,6 +414,8 @@ import_run(struct store *st, const struct import_opts *o,
 	    r.name, profile_name(p), (int64_t)stats->stored,
 	    (int64_t)stats->added, (int64_t)stats->bad);
 out:
+	if (r.loading)
+		store_load_abort(st);
 	if (r.report != NULL && fclose(r.report) != 0 && rc == ERR_OK)
 		rc = err_set(e, ERR_IO, "%s: cannot write the report",
 		    o->report);
