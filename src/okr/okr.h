@@ -246,6 +246,9 @@ enum err_code	okr_versioned(struct okr *, enum stmt getver, int64_t id,
 		    const char *what, const char *label, int64_t had,
 		    int64_t got, int64_t *version, struct err *);
 
+/* Is e such a conflict (rather than another ERR_CONFLICT)? */
+int		okr_is_version_conflict(const struct err *);
+
 /* Update workspace settings (name, time zone, cadence, grace,
  * language), if still at ws->version (the one okr_refresh or okr_begin
  * read, or a client's). */

@@ -10,7 +10,16 @@
  * servers share one database, and no update is ever lost: the loser gets
  * ERR_CONFLICT (field "version") and decides again from the current row.
  */
+#include <string.h>
+
 #include "okr/okr.h"
+
+int
+okr_is_version_conflict(const struct err *e)
+{
+	return e != NULL && e->code == ERR_CONFLICT &&
+	    strcmp(e->field, "version") == 0;
+}
 
 enum err_code
 okr_versioned(struct okr *o, enum stmt getver, int64_t id, const char *what,

@@ -365,6 +365,8 @@ build_req(struct conn *c, struct MHD_Connection *mc, struct http_req *req,
 		req->bearer = auth + 7;
 	req->accept_language = MHD_lookup_connection_value(mc,
 	    MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+	req->if_match = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_IF_MATCH);
 	req->lang = http_lang(req->accept_language);
 	ci = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci != NULL && ci->client_addr != NULL && getnameinfo(
