@@ -272,6 +272,44 @@ same "... and history has its weight at creation and the 20 changes" \
     "$(jq '[.[] | select(.field == "weight" and .label == "fast")] |
     length' "$T/h.json")" 21
 
+# --- the edit page: its form carries the version it showed ----------------
+
+BASE=$BASE1
+req POST /login -c "$T/root.jar" -d login=root --data-urlencode "password=$PW"
+same "root signs in to A's pages" "$status" 303
+req GET /objectives/fast/edit -b "$T/root.jar"
+csrf=$(printf '%s' "$body" | grep -o 'name="csrf" value="[^"]*"' |
+    head -n 1 | sed 's/.*value="//; s/"$//')
+pv=$(printf '%s' "$body" | grep -o 'name="version" value="[0-9]*"' |
+    sed 's/.*value="//; s/"$//')
+on A GET /api/v1/objectives/fast
+same "the edit form carries the objective's version as a hidden field" \
+    "$pv" "$(j .version)"
+on B PATCH /api/v1/objectives/fast -d '{"title": "Changed on B"}'
+same "meanwhile B retitles it" "$status" 200
+# editpost VERSION TITLE: the form as the browser sends it, on A
+editpost() {
+	BASE=$BASE1
+	req POST /objectives/fast/edit -b "$T/root.jar" \
+	    --data-urlencode "csrf=$csrf" -d "version=$1" \
+	    --data-urlencode "title=$2" -d "description=" -d "cycle=2026-Q4" \
+	    -d "team=Support" -d "person=" -d "kind=committed" \
+	    -d "weight=21" -d "aligns="
+}
+editpost "$pv" "Typed on A"
+same "saving the form of the older version is a 409 page" "$status" 409
+contains "... that says it changed meanwhile" "$body" "Changed meanwhile"
+contains "... shows what is stored now" "$body" "<dd>Changed on B</dd>"
+contains "... keeps what was typed" "$body" 'value="Typed on A"'
+contains "... and carries the current version for the next save" "$body" \
+    "name=\"version\" value=\"$((pv + 1))\""
+on B GET /api/v1/objectives/fast
+same "... and wrote nothing" "$(j .title)" "Changed on B"
+editpost $((pv + 1)) "Typed on A"
+same "saved again from that page, it goes through (303)" "$status" 303
+on B GET /api/v1/objectives/fast
+same "... and B shows the title typed on A" "$(j .title)" "Typed on A"
+
 # --- sign-in throttling is shared --------------------------------------------
 
 signin() {	# signin A|B PASSWORD
