@@ -156,11 +156,10 @@ cycle_update(struct okr *o, const struct cycle *old, struct cycle *c,
 	    (rc = history_diff(o, "cycle", c->id, c->name, cycle_fields, old,
 	    c, e)) != ERR_OK)
 		return rc;
-	if ((rc = store_int(o->st, STMT_CYCLE_UPDATE, &v, e, "itttti",
-	    c->id, c->name, c->start, c->end, cycle_state_names[c->state],
-	    old->version)) != ERR_OK)
-		return rc;
-	return okr_versioned(o, STMT_CYCLE_VERSION, c->id, "cycle",
+	rc = store_int(o->st, STMT_CYCLE_UPDATE, &v, e, "itttti", c->id,
+	    c->name, c->start, c->end, cycle_state_names[c->state],
+	    old->version);
+	return okr_versioned(o, rc, STMT_CYCLE_VERSION, c->id, "cycle",
 	    old->name, old->version, v, &c->version, e);
 }
 

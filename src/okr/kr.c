@@ -453,16 +453,16 @@ kr_update(struct okr *o, const struct kr *old, struct kr *k,
 		return rc;
 	snprintf(label, sizeof(label), "%s/%s", k->objective, k->key);
 	if ((rc = history_diff(o, "kr", k->id, label, kr_fields, old, k, e))
-	    != ERR_OK ||
-	    (rc = store_int(o->st, STMT_KR_UPDATE, &v, e, "ittIttrrrrrtttti",
+	    != ERR_OK)
+		return rc;
+	rc = store_int(o->st, STMT_KR_UPDATE, &v, e, "ittIttrrrrrtttti",
 	    k->id, k->key, k->title, ids.owner, kr_kind_names[k->kind],
 	    k->unit, k->baseline, k->target, k->low, k->high, k->weight,
 	    k->kpi, k->kpi_filter, k->kpi_window, k->kpi_baseline,
-	    old->version)) != ERR_OK)
-		return rc;
+	    old->version);
 	snprintf(was, sizeof(was), "%s/%s", old->objective, old->key);
-	if ((rc = okr_versioned(o, STMT_KR_VERSION, k->id, "key result", was,
-	    old->version, v, &k->version, e)) != ERR_OK)
+	if ((rc = okr_versioned(o, rc, STMT_KR_VERSION, k->id, "key result",
+	    was, old->version, v, &k->version, e)) != ERR_OK)
 		return rc;
 	return ms_save(o, old, k, label, e);
 }

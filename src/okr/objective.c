@@ -462,18 +462,19 @@ objective_update(struct okr *o, const struct objective *old,
 	int64_t		 v = 0;
 
 	ob->id = old->id;
-	if ((rc = objective_check(o, old, ob, &a, &ids, e)) == ERR_OK &&
-	    (rc = objective_guard(o, old, ob, e)) == ERR_OK &&
+	if ((rc = objective_check(o, old, ob, &a, &ids, e)) != ERR_OK ||
+	    (rc = objective_guard(o, old, ob, e)) != ERR_OK ||
 	    (rc = history_diff(o, "objective", ob->id, ob->key,
-	    objective_fields, old, ob, e)) == ERR_OK &&
-	    (rc = store_int(o->st, STMT_OBJ_UPDATE, &v, e, "itittIIttrtti",
+	    objective_fields, old, ob, e)) != ERR_OK)
+		goto out;
+	rc = store_int(o->st, STMT_OBJ_UPDATE, &v, e, "itittIIttrtti",
 	    ob->id, ob->key, ids.cycle, ob->title, ob->description, ids.team,
 	    ids.person, obj_kind_names[ob->kind], obj_state_names[ob->state],
-	    ob->weight, ob->retrospective, ob->postmortem, old->version)) ==
-	    ERR_OK &&
-	    (rc = okr_versioned(o, STMT_OBJ_VERSION, ob->id, "objective",
+	    ob->weight, ob->retrospective, ob->postmortem, old->version);
+	if ((rc = okr_versioned(o, rc, STMT_OBJ_VERSION, ob->id, "objective",
 	    old->key, old->version, v, &ob->version, e)) == ERR_OK)
 		rc = align_save(o, old, ob, &ids, e);
+out:
 	arena_release(&a);
 	return rc;
 }

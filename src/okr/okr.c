@@ -262,12 +262,11 @@ workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
 	/* every connection of this process re-reads the settings at its
 	 * next okr_refresh (even if this transaction rolls back: harmless) */
 	atomic_fetch_add(&ws_generation, 1);
-	if ((rc = store_int(o->st, STMT_WS_UPDATE, &v, e, "ttiittiiii",
-	    ws->name, ws->timezone, ws->cadence_days, ws->grace_days,
-	    ws_language(ws), weekday_names[ws->checkin_day],
-	    ws->max_objectives, ws->max_krs, ws->max_kpis, ws->version)) !=
-	    ERR_OK ||
-	    (rc = okr_versioned(o, STMT_WS_VERSION, 1, "workspace",
+	rc = store_int(o->st, STMT_WS_UPDATE, &v, e, "ttiittiiii", ws->name,
+	    ws->timezone, ws->cadence_days, ws->grace_days, ws_language(ws),
+	    weekday_names[ws->checkin_day], ws->max_objectives, ws->max_krs,
+	    ws->max_kpis, ws->version);
+	if ((rc = okr_versioned(o, rc, STMT_WS_VERSION, 1, "workspace",
 	    o->ws.name, ws->version, v, &o->ws.version, e)) != ERR_OK)
 		return rc;
 	o->ws.name = arena_strdup(&o->arena, ws->name);

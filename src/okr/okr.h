@@ -239,12 +239,17 @@ void		okr_rollback(struct okr *);
  * as is; one acting for a client sets old->version to the client's.
  * Check-ins and comments are appends and never conflict.
  */
-/* After an "UPDATE ... AND version = $N RETURNING version" of row id
- * that returned got (0: no row matched): ERR_OK with *version = got, or
- * the conflict (getver reads the row's version now; label names it). */
-enum err_code	okr_versioned(struct okr *, enum stmt getver, int64_t id,
-		    const char *what, const char *label, int64_t had,
-		    int64_t got, int64_t *version, struct err *);
+/*
+ * After an "UPDATE ... AND version = $N RETURNING version" of row id run
+ * by store_int, which returned rc and got (got untouched, 0, or rc
+ * ERR_NOTFOUND: no row matched): ERR_OK with *version = got; the
+ * conflict (getver reads the row's version now; label names it); or rc,
+ * another error.
+ */
+enum err_code	okr_versioned(struct okr *, enum err_code rc,
+		    enum stmt getver, int64_t id, const char *what,
+		    const char *label, int64_t had, int64_t got,
+		    int64_t *version, struct err *);
 
 /* Is e such a conflict (rather than another ERR_CONFLICT)? */
 int		okr_is_version_conflict(const struct err *);

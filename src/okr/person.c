@@ -99,10 +99,9 @@ person_update(struct okr *o, const struct person *old, struct person *p,
 	    (rc = history_diff(o, "person", p->id, p->name, person_fields,
 	    old, p, e)) != ERR_OK)
 		return rc;
-	if ((rc = store_int(o->st, STMT_PERSON_UPDATE, &v, e, "itItti",
-	    p->id, p->name, team, p->role, p->email, old->version)) != ERR_OK)
-		return rc;
-	return okr_versioned(o, STMT_PERSON_VERSION, p->id, "person",
+	rc = store_int(o->st, STMT_PERSON_UPDATE, &v, e, "itItti", p->id,
+	    p->name, team, p->role, p->email, old->version);
+	return okr_versioned(o, rc, STMT_PERSON_VERSION, p->id, "person",
 	    old->name, old->version, v, &p->version, e);
 }
 

@@ -160,12 +160,11 @@ team_update(struct okr *o, const struct team *old, struct team *t,
 	if ((rc = history_diff(o, "team", t->id, t->name, team_fields, old, t,
 	    e)) != ERR_OK)
 		return rc;
-	if ((rc = store_int(o->st, STMT_TEAM_UPDATE, &v, e, "itItIIIti",
-	    t->id, t->name, pid, t->description, lid, t->cadence_days,
-	    t->grace_days, team_day(t), old->version)) != ERR_OK)
-		return rc;
-	return okr_versioned(o, STMT_TEAM_VERSION, t->id, "team", old->name,
-	    old->version, v, &t->version, e);
+	rc = store_int(o->st, STMT_TEAM_UPDATE, &v, e, "itItIIIti", t->id,
+	    t->name, pid, t->description, lid, t->cadence_days, t->grace_days,
+	    team_day(t), old->version);
+	return okr_versioned(o, rc, STMT_TEAM_VERSION, t->id, "team",
+	    old->name, old->version, v, &t->version, e);
 }
 
 enum err_code

@@ -22,19 +22,23 @@ okr_is_version_conflict(const struct err *e)
 }
 
 enum err_code
-okr_versioned(struct okr *o, enum stmt getver, int64_t id, const char *what,
-    const char *label, int64_t had, int64_t got, int64_t *version,
-    struct err *e)
+okr_versioned(struct okr *o, enum err_code rc, enum stmt getver, int64_t id,
+    const char *what, const char *label, int64_t had, int64_t got,
+    int64_t *version, struct err *e)
 {
-	enum err_code	 rc;
 	int64_t		 now = 0;
 
-	if (got > 0) {
+	/* no row is not an error of the statement (whichever way the
+	 * backend says it): the version did not match */
+	if (rc != ERR_OK && rc != ERR_NOTFOUND)
+		return rc;
+	if (rc == ERR_OK && got > 0) {
 		*version = got;
 		return ERR_OK;
 	}
 	/* the row moved on, or went: say which (a version is never 0) */
-	if ((rc = store_int(o->st, getver, &now, e, "i", id)) != ERR_OK)
+	if ((rc = store_int(o->st, getver, &now, e, "i", id)) != ERR_OK &&
+	    rc != ERR_NOTFOUND)
 		return rc;
 	if (now == 0)
 		return err_setf(e, ERR_CONFLICT, "version", "%s \"%s\" was "
