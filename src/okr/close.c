@@ -559,9 +559,11 @@ kpi_freeze(struct okr *o, const struct cycle_eval *ce,
 	if ((rc = review_kpi_live(o, ce, snap, a, &v, &n, e)) != ERR_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
+		/* seq: the review lists them in this order */
 		if ((rc = store_exec(o->st, STMT_CYCLE_KPI_UPSERT, e,
-		    "ittriri", ce->cycle.id, v[i].key, v[i].filter,
-		    v[i].start, v[i].start_n, v[i].end, v[i].end_n)) != ERR_OK)
+		    "ittririi", ce->cycle.id, v[i].key, v[i].filter,
+		    v[i].start, v[i].start_n, v[i].end, v[i].end_n,
+		    (int64_t)i + 1)) != ERR_OK)
 			return rc;
 		res->nkpis++;
 	}

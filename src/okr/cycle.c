@@ -25,6 +25,7 @@ cycle_row(struct store_q *q, struct arena *a, void *elem)
 	for (i = 0; state != NULL && cycle_state_names[i] != NULL; i++)
 		if (strcmp(state, cycle_state_names[i]) == 0)
 			c->state = (int)i;
+	c->version = store_q_int(q, 5);
 }
 
 enum err_code
@@ -144,6 +145,7 @@ cycle_update(struct okr *o, const struct cycle *old, struct cycle *c,
     struct err *e)
 {
 	enum err_code	 rc;
+	int64_t		 v = 0;
 
 	c->id = old->id;
 	/* a closed cycle's dates, name and state are what was graded */
@@ -154,8 +156,11 @@ cycle_update(struct okr *o, const struct cycle *old, struct cycle *c,
 	    (rc = history_diff(o, "cycle", c->id, c->name, cycle_fields, old,
 	    c, e)) != ERR_OK)
 		return rc;
-	return store_exec(o->st, STMT_CYCLE_UPDATE, e, "itttt", c->id,
-	    c->name, c->start, c->end, cycle_state_names[c->state]);
+	rc = store_int(o->st, STMT_CYCLE_UPDATE, &v, e, "itttti", c->id,
+	    c->name, c->start, c->end, cycle_state_names[c->state],
+	    old->version);
+	return okr_versioned(o, rc, STMT_CYCLE_VERSION, c->id, "cycle",
+	    old->name, old->version, v, &c->version, e);
 }
 
 enum err_code

@@ -70,12 +70,24 @@ evaljson_fields(const struct field_def *tab, const void *obj, int64_t id)
 
 
 json_t *
+evaljson_entity(const struct field_def *tab, const void *obj, int64_t id,
+    int64_t version)
+{
+	json_t	*j;
+
+	if ((j = evaljson_fields(tab, obj, id)) != NULL && version > 0)
+		json_object_set_new(j, "version", json_integer(version));
+	return j;
+}
+
+json_t *
 evaljson_objective(const struct objective *obj)
 {
 	json_t	*j, *arr;
 	size_t	 i;
 
-	if ((j = evaljson_fields(objective_fields, obj, obj->id)) == NULL)
+	if ((j = evaljson_entity(objective_fields, obj, obj->id,
+	    obj->version)) == NULL)
 		return NULL;
 	arr = json_array();
 	for (i = 0; i < obj->naligns; i++)
@@ -91,7 +103,7 @@ evaljson_kr_def(const struct kr *k)
 	json_t	*j, *arr, *m;
 	size_t	 i;
 
-	if ((j = evaljson_fields(kr_fields, k, k->id)) == NULL)
+	if ((j = evaljson_entity(kr_fields, k, k->id, k->version)) == NULL)
 		return NULL;
 	json_object_set_new(j, "objective", json_string(k->objective));
 	json_object_set_new(j, "source", evaljson_str(k->source));

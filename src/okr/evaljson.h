@@ -30,9 +30,13 @@ json_t	*evaljson_kr(struct okr *, const struct kr_eval *, int64_t horizon);
 /* Every field of a field table (okr/field.h) as an object, null for the
  * unset ones, plus "id" when id is not 0. */
 json_t	*evaljson_fields(const struct field_def *, const void *obj, int64_t id);
-/* An objective's fields, its alignments and retrospective. */
+/* As evaljson_fields, plus "version" (okr.h's versions) when not 0. */
+json_t	*evaljson_entity(const struct field_def *, const void *obj,
+	    int64_t id, int64_t version);
+/* An objective's fields, its alignments and retrospective, its version. */
 json_t	*evaljson_objective(const struct objective *);
-/* A key result's definition: its fields, objective, source, milestones. */
+/* A key result's definition: its fields, objective, source, milestones,
+ * version. */
 json_t	*evaljson_kr_def(const struct kr *);
 /* One history row: {id, at, who, entity, entity_id, label, field, old,
  * new} (history, GET /api/v1/history). */

@@ -14,6 +14,15 @@ history_add(struct okr *o, const char *entity, int64_t id,
     const char *label, const char *field, const char *old, const char *new,
     struct err *e)
 {
+	enum err_code	 rc;
+
+	/* every edit passes here: the one place to tell other servers
+	 * (once a transaction; PostgreSQL delivers it at commit) */
+	if (!o->notified) {
+		if ((rc = store_notify(o->st, "okr", e)) != ERR_OK)
+			return rc;
+		o->notified = 1;
+	}
 	return store_exec(o->st, STMT_HIST_INSERT, e, "ittitttt", o->now,
 	    o->actor, entity, id, label, field, old, new);
 }

@@ -455,6 +455,10 @@ kpilink_refresh(struct okr *o, const char *ref, int *nkr, int *npoints,
 		*nkr = 0;
 	if (npoints != NULL)
 		*npoints = 0;
+	/* after an import: other servers rebuild their KPI snapshots (a
+	 * NOTIFY delivered at commit, on PostgreSQL; they poll on SQLite) */
+	if (ref == NULL && (rc = store_notify(o->st, "data", e)) != ERR_OK)
+		return rc;
 	if (ref == NULL && !kpilink_any(o))
 		return ERR_OK;
 	if ((rc = kpi_load(o->st, &snap, e)) == ERR_OK)

@@ -69,7 +69,9 @@ int		kpilink_changed(const struct kr *a, const struct kr *b);
 /*
  * kpilink_sync over a snapshot built here from the store, when any key
  * result follows a KPI (nothing to do otherwise): what an import, 'kpi
- * sync' or an edited link runs.  ref as for kpilink_sync.
+ * sync' or an edited link runs.  ref as for kpilink_sync.  With ref NULL
+ * (the data changed) it also tells the other servers on the database
+ * (store_notify "data"), in the caller's transaction.
  */
 enum err_code	kpilink_refresh(struct okr *, const char *ref, int *nkr,
 		    int *npoints, struct err *);

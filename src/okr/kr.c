@@ -59,6 +59,7 @@ kr_row(struct store_q *q, struct arena *a, void *elem)
 	k->kpi_filter = arena_strdup(a, store_q_text(q, KR_C_KPI_FILTER));
 	k->kpi_window = arena_strdup(a, store_q_text(q, KR_C_KPI_WINDOW));
 	k->kpi_baseline = arena_strdup(a, store_q_text(q, KR_C_KPI_BASELINE));
+	k->version = store_q_int(q, KR_C_VERSION);
 }
 
 static void
@@ -442,7 +443,8 @@ kr_update(struct okr *o, const struct kr *old, struct kr *k,
 {
 	struct kr_ids	 ids;
 	enum err_code	 rc;
-	char		 label[160];
+	char		 label[160], was[160];
+	int64_t		 v = 0;
 
 	k->id = old->id;
 	k->objective_id = old->objective_id;
@@ -451,11 +453,16 @@ kr_update(struct okr *o, const struct kr *old, struct kr *k,
 		return rc;
 	snprintf(label, sizeof(label), "%s/%s", k->objective, k->key);
 	if ((rc = history_diff(o, "kr", k->id, label, kr_fields, old, k, e))
-	    != ERR_OK ||
-	    (rc = store_exec(o->st, STMT_KR_UPDATE, e, "ittIttrrrrrtttt",
+	    != ERR_OK)
+		return rc;
+	rc = store_int(o->st, STMT_KR_UPDATE, &v, e, "ittIttrrrrrtttti",
 	    k->id, k->key, k->title, ids.owner, kr_kind_names[k->kind],
 	    k->unit, k->baseline, k->target, k->low, k->high, k->weight,
-	    k->kpi, k->kpi_filter, k->kpi_window, k->kpi_baseline)) != ERR_OK)
+	    k->kpi, k->kpi_filter, k->kpi_window, k->kpi_baseline,
+	    old->version);
+	snprintf(was, sizeof(was), "%s/%s", old->objective, old->key);
+	if ((rc = okr_versioned(o, rc, STMT_KR_VERSION, k->id, "key result",
+	    was, old->version, v, &k->version, e)) != ERR_OK)
 		return rc;
 	return ms_save(o, old, k, label, e);
 }

@@ -72,6 +72,7 @@ obj_row(struct store_q *q, struct arena *a, void *elem)
 	ob->postmortem = arena_strdup(a, store_q_text(q, OBJ_C_POSTMORTEM));
 	ob->carried_from = arena_strdup(a,
 	    store_q_text(q, OBJ_C_CARRIED_FROM));
+	ob->version = store_q_int(q, OBJ_C_VERSION);
 }
 
 static void
@@ -458,17 +459,22 @@ objective_update(struct okr *o, const struct objective *old,
 	struct arena	 a = ARENA_INIT;
 	struct obj_ids	 ids;
 	enum err_code	 rc;
+	int64_t		 v = 0;
 
 	ob->id = old->id;
-	if ((rc = objective_check(o, old, ob, &a, &ids, e)) == ERR_OK &&
-	    (rc = objective_guard(o, old, ob, e)) == ERR_OK &&
+	if ((rc = objective_check(o, old, ob, &a, &ids, e)) != ERR_OK ||
+	    (rc = objective_guard(o, old, ob, e)) != ERR_OK ||
 	    (rc = history_diff(o, "objective", ob->id, ob->key,
-	    objective_fields, old, ob, e)) == ERR_OK &&
-	    (rc = store_exec(o->st, STMT_OBJ_UPDATE, e, "itittIIttrtt",
+	    objective_fields, old, ob, e)) != ERR_OK)
+		goto out;
+	rc = store_int(o->st, STMT_OBJ_UPDATE, &v, e, "itittIIttrtti",
 	    ob->id, ob->key, ids.cycle, ob->title, ob->description, ids.team,
 	    ids.person, obj_kind_names[ob->kind], obj_state_names[ob->state],
-	    ob->weight, ob->retrospective, ob->postmortem)) == ERR_OK)
+	    ob->weight, ob->retrospective, ob->postmortem, old->version);
+	if ((rc = okr_versioned(o, rc, STMT_OBJ_VERSION, ob->id, "objective",
+	    old->key, old->version, v, &ob->version, e)) == ERR_OK)
 		rc = align_save(o, old, ob, &ids, e);
+out:
 	arena_release(&a);
 	return rc;
 }

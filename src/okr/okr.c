@@ -1,5 +1,16 @@
 /*
  * okr.c: opening a workspace, its transactions and its settings.
+ *
+ * Every connection keeps a copy of the workspace settings (struct okr's
+ * ws), so that a server does not read them for each request.  Another
+ * connection may change them: a thread of this server (workspace_update
+ * bumps ws_generation), or another process on the same database (another
+ * server, the CLI).  okr_refresh brings the copy up to date: when a
+ * listener delivers other processes' changes (okr_listening: PostgreSQL's
+ * LISTEN, see web/server.c) only after a generation bump; otherwise by
+ * polling the settings' version, one small read per call.  A writing
+ * transaction always re-reads the version first, so an update never
+ * starts from a stale copy.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -10,11 +21,15 @@
 #include "okr/okr.h"
 #include "okr/user.h"
 
-/* The stored name of a workspace language, NULL when unset. */
-
-/* The workspace settings' version in this process: bumped by every
- * workspace_update, so a server's other connections re-read them. */
+/* The workspace settings' generation in this process: bumped by every
+ * workspace_update and okr_invalidate, so a server's other connections
+ * re-read them. */
 static _Atomic unsigned long ws_generation;
+/* Whether okr_invalidate is told of other processes' changes (then
+ * okr_refresh need not poll). */
+static atomic_int ws_listening;
+
+/* The stored name of a workspace language, NULL when unset. */
 static const char *
 ws_language(const struct workspace *ws)
 {
@@ -41,6 +56,7 @@ ws_row_more(struct workspace *ws, struct store_q *q)
 	ws->max_objectives = store_q_int(q, 6);
 	ws->max_krs = store_q_int(q, 7);
 	ws->max_kpis = store_q_int(q, 8);
+	ws->version = store_q_int(q, 9);
 }
 
 /* Settings filled in directly (not through field_set) are checked too. */
@@ -190,10 +206,34 @@ okr_close(struct okr *o)
 	free(o);
 }
 
+static enum err_code	ws_reload(struct okr *, unsigned long, struct err *);
+
 enum err_code
 okr_begin(struct okr *o, struct err *e)
 {
-	return store_begin(o->st, e);
+	enum err_code	 rc;
+	int64_t		 v = 0;
+
+	if ((rc = store_begin(o->st, e)) != ERR_OK)
+		return rc;
+	o->notified = 0;
+	/*
+	 * Take SQLite's write lock before the first read: a deferred
+	 * transaction that read, then finds another process wrote, cannot
+	 * write at all (SQLITE_BUSY_SNAPSHOT, no busy wait).  Taken first,
+	 * the busy timeout queues the writers instead.  The statement
+	 * matches no row, so on PostgreSQL it locks nothing.  Then the
+	 * settings, as they are now.
+	 */
+	if ((rc = store_exec(o->st, STMT_TX_WRITE_LOCK, e, "")) != ERR_OK ||
+	    (rc = store_int(o->st, STMT_WS_VERSION, &v, e, "i", (int64_t)1))
+	    != ERR_OK ||
+	    (v != o->ws.version && (rc = ws_reload(o,
+	    atomic_load(&ws_generation), e)) != ERR_OK)) {
+		store_rollback(o->st);
+		return rc;
+	}
+	return ERR_OK;
 }
 
 enum err_code
@@ -212,6 +252,7 @@ enum err_code
 workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
 {
 	enum err_code	 rc;
+	int64_t		 v = 0;
 
 	if ((rc = ws_check(ws, e)) != ERR_OK)
 		return rc;
@@ -221,10 +262,12 @@ workspace_update(struct okr *o, const struct workspace *ws, struct err *e)
 	/* every connection of this process re-reads the settings at its
 	 * next okr_refresh (even if this transaction rolls back: harmless) */
 	atomic_fetch_add(&ws_generation, 1);
-	if ((rc = store_exec(o->st, STMT_WS_UPDATE, e, "ttiittiii", ws->name,
-	    ws->timezone, ws->cadence_days, ws->grace_days,
-	    ws_language(ws), weekday_names[ws->checkin_day],
-	    ws->max_objectives, ws->max_krs, ws->max_kpis)) != ERR_OK)
+	rc = store_int(o->st, STMT_WS_UPDATE, &v, e, "ttiittiiii", ws->name,
+	    ws->timezone, ws->cadence_days, ws->grace_days, ws_language(ws),
+	    weekday_names[ws->checkin_day], ws->max_objectives, ws->max_krs,
+	    ws->max_kpis, ws->version);
+	if ((rc = okr_versioned(o, rc, STMT_WS_VERSION, 1, "workspace",
+	    o->ws.name, ws->version, v, &o->ws.version, e)) != ERR_OK)
 		return rc;
 	o->ws.name = arena_strdup(&o->arena, ws->name);
 	o->ws.timezone = arena_strdup(&o->arena, ws->timezone);
@@ -252,17 +295,46 @@ refresh_str(struct okr *o, char **dst, const char *src)
 		*dst = c;
 }
 
+void
+okr_listening(int on)
+{
+	atomic_store(&ws_listening, on != 0);
+	okr_invalidate();	/* what was missed meanwhile */
+}
+
+void
+okr_invalidate(void)
+{
+	atomic_fetch_add(&ws_generation, 1);
+}
+
 enum err_code
 okr_refresh(struct okr *o, struct err *e)
 {
 	unsigned long	 gen = atomic_load(&ws_generation);
+	enum err_code	 rc;
+	int64_t		 v = 0;
+
+	if (gen != o->ws_gen)
+		return ws_reload(o, gen, e);
+	if (atomic_load(&ws_listening))
+		return ERR_OK;	/* nothing changed since: no query */
+	/* another process may have written: its version says */
+	if ((rc = store_int(o->st, STMT_WS_VERSION, &v, e, "i", (int64_t)1))
+	    != ERR_OK)
+		return rc;
+	return v == o->ws.version ? ERR_OK : ws_reload(o, gen, e);
+}
+
+/* Read the settings again into o->ws, as of generation gen. */
+static enum err_code
+ws_reload(struct okr *o, unsigned long gen, struct err *e)
+{
 	struct store_q	*q;
 	const char	*lang;
 	enum err_code	 rc;
 	int		 r, i;
 
-	if (gen == o->ws_gen)
-		return ERR_OK;	/* nothing changed since: no query */
 	if ((rc = store_q_open(o->st, STMT_WS_GET, &q, e, "")) != ERR_OK)
 		return rc;
 	o->ws_gen = gen;

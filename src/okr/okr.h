@@ -52,6 +52,7 @@ struct workspace {
 	int64_t		 max_objectives; /* lint: per owner and cycle (5) */
 	int64_t		 max_krs;	/* lint: per objective (5) */
 	int64_t		 max_kpis;	/* lint: KPIs a team watches (8) */
+	int64_t		 version;	/* as read (see "Versions" below) */
 };
 
 struct team {
@@ -64,6 +65,7 @@ struct team {
 	int64_t		 grace_days;	/* 0: the workspace's */
 	int		 checkin_day;	/* weekday_names index; -1: the
 					   workspace's */
+	int64_t		 version;	/* as read */
 };
 
 struct person {
@@ -72,6 +74,7 @@ struct person {
 	char		*team;		/* team name, or NULL */
 	char		*role;		/* job role: agent, lead, ... */
 	char		*email;
+	int64_t		 version;	/* as read */
 };
 
 struct cycle {
@@ -80,6 +83,7 @@ struct cycle {
 	char		*start;		/* YYYY-MM-DD, inclusive */
 	char		*end;		/* YYYY-MM-DD, inclusive */
 	int		 state;		/* enum cycle_state */
+	int64_t		 version;	/* as read */
 };
 
 struct objective {
@@ -101,6 +105,7 @@ struct objective {
 					   carried over from, or NULL */
 	char		**aligns;	/* "objective" or "objective/kr" */
 	size_t		 naligns;
+	int64_t		 version;	/* as read */
 };
 
 struct milestone {
@@ -128,6 +133,7 @@ struct kr {
 	char		*kpi_baseline;	/* "previous" or NULL */
 	struct milestone *ms;
 	size_t		 nms;
+	int64_t		 version;	/* as read */
 };
 
 struct checkin {
@@ -177,8 +183,10 @@ struct okr {
 	int64_t		 now;		/* clock_now() at open */
 	struct workspace ws;
 	struct arena	 arena;		/* owns ws strings */
-	unsigned long	 ws_gen;	/* okr_refresh: the settings' version
-					   this copy holds */
+	unsigned long	 ws_gen;	/* okr_refresh: the settings'
+					   generation this copy holds */
+	int		 notified;	/* this transaction told the other
+					   processes (store_notify "okr") */
 };
 
 /*
@@ -192,20 +200,63 @@ enum err_code	okr_create(const char *db, const struct workspace *,
 		    const char *actor, struct okr **, struct err *);
 void		okr_close(struct okr *);
 /*
- * Re-read the workspace settings another connection of this process
- * changed (a server's other threads): name, cadence, grace, language.
- * Costs nothing unless workspace_update ran since this connection's last
- * read.  The process's time zone is not changed, and a change made by
- * another process (the CLI) is seen at the server's next start.
+ * Re-read the workspace settings if another connection changed them: a
+ * server's other threads, or another process on the same database (a
+ * second server, the CLI): name, cadence, grace, language, limits and
+ * version.  While a listener runs (okr_listening) it costs nothing
+ * unless okr_invalidate or workspace_update ran since this connection's
+ * last read; otherwise it reads the settings' version (one small query)
+ * and the settings only when that moved.  The process's time zone is
+ * not changed: a new zone takes effect at the server's next start.
  */
 enum err_code	okr_refresh(struct okr *, struct err *);
+/* A listener now delivers (on 1) or no longer delivers (0) the other
+ * processes' changes through okr_invalidate; either way every
+ * connection re-reads once. */
+void		okr_listening(int on);
+/* Another process changed the OKRs or settings: every connection of this
+ * process re-reads the settings at its next okr_refresh.  Thread-safe. */
+void		okr_invalidate(void);
 
+/*
+ * A writing transaction.  okr_begin takes the store's write lock first
+ * (SQLite: writers queue on its busy timeout rather than fail), then
+ * brings the workspace settings up to date; the first history row of the
+ * transaction tells the other processes (store_notify "okr", delivered
+ * at commit).
+ */
 enum err_code	okr_begin(struct okr *, struct err *);
 enum err_code	okr_commit(struct okr *, struct err *);
 void		okr_rollback(struct okr *);
 
+/*
+ * Versions (optimistic concurrency, okr/version.c).  The workspace, teams,
+ * people, cycles, objectives and key results carry the version they were
+ * read at.  X_update(old, new) writes only if the stored row is still at
+ * old->version, and bumps it (new->version is the new one); otherwise
+ * ERR_CONFLICT with field "version" and a message naming the entity and
+ * both versions.  A caller that read old in the same transaction passes it
+ * as is; one acting for a client sets old->version to the client's.
+ * Check-ins and comments are appends and never conflict.
+ */
+/*
+ * After an "UPDATE ... AND version = $N RETURNING version" of row id run
+ * by store_int, which returned rc and got (got untouched, 0, or rc
+ * ERR_NOTFOUND: no row matched): ERR_OK with *version = got; the
+ * conflict (getver reads the row's version now; label names it); or rc,
+ * another error.
+ */
+enum err_code	okr_versioned(struct okr *, enum err_code rc,
+		    enum stmt getver, int64_t id, const char *what,
+		    const char *label, int64_t had, int64_t got,
+		    int64_t *version, struct err *);
+
+/* Is e such a conflict (rather than another ERR_CONFLICT)? */
+int		okr_is_version_conflict(const struct err *);
+
 /* Update workspace settings (name, time zone, cadence, grace,
- * language). */
+ * language), if still at ws->version (the one okr_refresh or okr_begin
+ * read, or a client's). */
 enum err_code	workspace_update(struct okr *, const struct workspace *,
 		    struct err *);
 

@@ -16,6 +16,7 @@ person_row(struct store_q *q, struct arena *a, void *elem)
 	p->team = arena_strdup(a, store_q_text(q, 2));
 	p->role = arena_strdup(a, store_q_text(q, 3));
 	p->email = arena_strdup(a, store_q_text(q, 4));
+	p->version = store_q_int(q, 5);
 }
 
 enum err_code
@@ -91,15 +92,17 @@ person_update(struct okr *o, const struct person *old, struct person *p,
     struct err *e)
 {
 	enum err_code	 rc;
-	int64_t		 team;
+	int64_t		 team, v = 0;
 
 	p->id = old->id;
 	if ((rc = person_check(o, old, p, &team, e)) != ERR_OK ||
 	    (rc = history_diff(o, "person", p->id, p->name, person_fields,
 	    old, p, e)) != ERR_OK)
 		return rc;
-	return store_exec(o->st, STMT_PERSON_UPDATE, e, "itItt", p->id,
-	    p->name, team, p->role, p->email);
+	rc = store_int(o->st, STMT_PERSON_UPDATE, &v, e, "itItti", p->id,
+	    p->name, team, p->role, p->email, old->version);
+	return okr_versioned(o, rc, STMT_PERSON_VERSION, p->id, "person",
+	    old->name, old->version, v, &p->version, e);
 }
 
 enum err_code

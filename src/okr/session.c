@@ -7,12 +7,12 @@
  * worth nothing without the session cookie and has to be handed back to
  * every page of the session.
  *
- * The throttle is a fixed table in memory, shared by the threads of one
- * server process under a mutex: the state of a few thousand failing
- * (login, ip) pairs, so a flood of invented logins costs a fixed amount of
- * memory (the oldest entry makes room) and no database writes.
+ * The throttle lives in the store (table signin_attempt), so that every
+ * server on one database counts the same attempts: one row per failure
+ * and one per lock, keyed by a hash of (login, ip), pruned as they stop
+ * counting (after THROTTLE_WINDOW, THROTTLE_LOCK), so a flood of
+ * invented logins costs rows for a quarter of an hour only.
  */
-#include <pthread.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -129,114 +129,73 @@ session_end(struct okr *o, const char *token, struct err *e)
 
 /* ---- throttle ---------------------------------------------------------- */
 
-#define THROTTLE_SLOTS	4096
-
-struct throttle_slot {
-	unsigned char	 key[16];	/* BLAKE2b of login NUL ip */
-	int		 used;
-	int64_t		 fails[THROTTLE_FAILS];	/* ring of failure times */
-	unsigned	 next;
-	int64_t		 locked_until;
-	int64_t		 last;		/* last activity, for eviction */
-};
-
-static pthread_mutex_t		 throttle_mtx = PTHREAD_MUTEX_INITIALIZER;
-static struct throttle_slot	 throttle[THROTTLE_SLOTS];
-
+/* "login NUL ip" hashed (BLAKE2b, 16 bytes) as hex: the key of the pair's
+ * rows, so the table holds no login or address in clear.  The separator
+ * keeps ("ab", "c") and ("a", "bc") apart. */
 static void
-throttle_key(const char *login, const char *ip, unsigned char key[16])
+throttle_key(const char *login, const char *ip, char hex[33])
 {
 	crypto_generichash_state	 st;
 	static const unsigned char	 sep = 0;
+	unsigned char			 key[16];
 
-	/* the separator keeps ("ab", "c") and ("a", "bc") apart */
-	crypto_generichash_init(&st, NULL, 0, 16);
+	crypto_generichash_init(&st, NULL, 0, sizeof(key));
 	crypto_generichash_update(&st, (const unsigned char *)
 	    (login ? login : ""), strlen(login ? login : ""));
 	crypto_generichash_update(&st, &sep, 1);
 	crypto_generichash_update(&st, (const unsigned char *)(ip ? ip : ""),
 	    strlen(ip ? ip : ""));
-	crypto_generichash_final(&st, key, 16);
-}
-
-/* The slot of key, or NULL; with make, a new or the stalest slot. */
-static struct throttle_slot *
-throttle_find(const unsigned char key[16], int make)
-{
-	struct throttle_slot	*s, *free_slot = NULL, *oldest = NULL;
-	size_t			 i;
-
-	for (i = 0; i < THROTTLE_SLOTS; i++) {
-		s = &throttle[i];
-		if (!s->used) {
-			if (free_slot == NULL)
-				free_slot = s;
-			continue;
-		}
-		if (memcmp(s->key, key, 16) == 0)
-			return s;
-		if (oldest == NULL || s->last < oldest->last)
-			oldest = s;
-	}
-	if (!make)
-		return NULL;
-	s = free_slot != NULL ? free_slot : oldest;
-	memset(s, 0, sizeof(*s));
-	memcpy(s->key, key, 16);
-	s->used = 1;
-	return s;
+	crypto_generichash_final(&st, key, sizeof(key));
+	sodium_bin2hex(hex, 33, key, sizeof(key));
 }
 
 int64_t
-user_throttle_check(const char *login, const char *ip, int64_t now)
+user_throttle_check(struct okr *o, const char *login, const char *ip,
+    int64_t now)
 {
-	struct throttle_slot	*s;
-	unsigned char		 key[16];
-	int64_t			 wait = 0;
+	char	 key[33];
+	int64_t	 at = 0;
 
 	if (user_crypto_init(NULL) != ERR_OK)
 		return THROTTLE_LOCK;	/* cannot count: refuse */
 	throttle_key(login, ip, key);
-	pthread_mutex_lock(&throttle_mtx);
-	if ((s = throttle_find(key, 0)) != NULL && s->locked_until > now)
-		wait = s->locked_until - now;
-	pthread_mutex_unlock(&throttle_mtx);
-	return wait;
+	if (store_int(o->st, STMT_THROTTLE_LOCKED, &at, NULL, "t", key) !=
+	    ERR_OK)
+		return THROTTLE_LOCK;
+	return at > 0 && at + THROTTLE_LOCK > now ? at + THROTTLE_LOCK - now :
+	    0;
 }
 
-void
-user_throttle_note(const char *login, const char *ip, int ok, int64_t now)
+enum err_code
+user_throttle_note(struct okr *o, const char *login, const char *ip,
+    int ok, int64_t now, struct err *e)
 {
-	struct throttle_slot	*s;
-	unsigned char		 key[16];
-	int64_t			 oldest;
+	char		 key[33];
+	int64_t		 fails = 0;
+	enum err_code	 rc;
 
-	if (user_crypto_init(NULL) != ERR_OK)
-		return;
+	if ((rc = user_crypto_init(e)) != ERR_OK)
+		return rc;
 	throttle_key(login, ip, key);
-	pthread_mutex_lock(&throttle_mtx);
-	if (ok) {
-		if ((s = throttle_find(key, 0)) != NULL)
-			memset(s, 0, sizeof(*s));
-	} else {
-		s = throttle_find(key, 1);
-		s->fails[s->next] = now;
-		s->next = (s->next + 1) % THROTTLE_FAILS;
-		s->last = now;
-		/* the ring's next slot holds the oldest of the last N */
-		oldest = s->fails[s->next];
-		if (oldest != 0 && now - oldest < THROTTLE_WINDOW) {
-			s->locked_until = now + THROTTLE_LOCK;
-			memset(s->fails, 0, sizeof(s->fails));
-		}
-	}
-	pthread_mutex_unlock(&throttle_mtx);
-}
-
-void
-user_throttle_reset(void)
-{
-	pthread_mutex_lock(&throttle_mtx);
-	memset(throttle, 0, sizeof(throttle));
-	pthread_mutex_unlock(&throttle_mtx);
+	if (ok)
+		return store_exec(o->st, STMT_THROTTLE_CLEAR, e, "ti", key,
+		    (int64_t)1);
+	/* what no longer counts goes first, anyone's: the table holds the
+	 * last quarter of an hour of failures, however many logins fail */
+	if ((rc = store_exec(o->st, STMT_THROTTLE_PRUNE, e, "i", now -
+	    (THROTTLE_WINDOW > THROTTLE_LOCK ? THROTTLE_WINDOW :
+	    THROTTLE_LOCK))) != ERR_OK ||
+	    (rc = store_exec(o->st, STMT_THROTTLE_ADD, e, "tit", key, now,
+	    "fail")) != ERR_OK ||
+	    (rc = store_int(o->st, STMT_THROTTLE_COUNT, &fails, e, "ti", key,
+	    now - THROTTLE_WINDOW)) != ERR_OK)
+		return rc;
+	if (fails < THROTTLE_FAILS)
+		return ERR_OK;
+	/* locked from now; the count starts again after the lock */
+	if ((rc = store_exec(o->st, STMT_THROTTLE_CLEAR, e, "ti", key,
+	    (int64_t)0)) != ERR_OK)
+		return rc;
+	return store_exec(o->st, STMT_THROTTLE_ADD, e, "tit", key, now,
+	    "lock");
 }

@@ -24,6 +24,7 @@ team_row(struct store_q *q, struct arena *a, void *elem)
 	    i++)
 		if (strcmp(weekday_names[i], store_q_text(q, 7)) == 0)
 			t->checkin_day = i;
+	t->version = store_q_int(q, 8);
 }
 
 /* The stored weekday of a team, NULL for the workspace's. */
@@ -144,7 +145,7 @@ team_update(struct okr *o, const struct team *old, struct team *t,
     struct err *e)
 {
 	enum err_code	 rc;
-	int64_t		 pid, other, lid;
+	int64_t		 pid, other, lid, v = 0;
 
 	t->id = old->id;
 	if ((rc = field_check_required(team_fields, t, "team", e)) != ERR_OK)
@@ -159,9 +160,11 @@ team_update(struct okr *o, const struct team *old, struct team *t,
 	if ((rc = history_diff(o, "team", t->id, t->name, team_fields, old, t,
 	    e)) != ERR_OK)
 		return rc;
-	return store_exec(o->st, STMT_TEAM_UPDATE, e, "itItIIIt", t->id,
+	rc = store_int(o->st, STMT_TEAM_UPDATE, &v, e, "itItIIIti", t->id,
 	    t->name, pid, t->description, lid, t->cadence_days, t->grace_days,
-	    team_day(t));
+	    team_day(t), old->version);
+	return okr_versioned(o, rc, STMT_TEAM_VERSION, t->id, "team",
+	    old->name, old->version, v, &t->version, e);
 }
 
 enum err_code

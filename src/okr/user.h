@@ -183,20 +183,21 @@ enum err_code	token_list(struct okr *, struct arena *, struct api_token **,
 /* ---- sign-in throttling (session.c) ------------------------------------ */
 
 /*
- * A process-wide, in-memory table (mutex-protected, fixed size: the oldest
- * entry makes room) of failed sign-ins per (login, ip).  After
- * THROTTLE_FAILS failures within THROTTLE_WINDOW the pair is refused for
- * THROTTLE_LOCK.  The web layer calls check before user_login, and note
- * after it.  Nothing here touches the store; now is passed in.
+ * Failed sign-ins per (login, ip), kept in the store so that every server
+ * on one database counts them.  After THROTTLE_FAILS failures within
+ * THROTTLE_WINDOW the pair is refused for THROTTLE_LOCK.  The web layer
+ * calls check before user_login, and note after it, in the sign-in's
+ * transaction (which it commits even when the sign-in fails: the failure
+ * must count).  now is passed in.
  */
-/* 0 if (login, ip) may try now, else the seconds until it may (> 0). */
-int64_t		user_throttle_check(const char *login, const char *ip,
-		    int64_t now);
-/* Record the outcome of a sign-in: ok 0 counts a failure, ok 1 clears. */
-void		user_throttle_note(const char *login, const char *ip, int ok,
-		    int64_t now);
-/* Forget everything (tests). */
-void		user_throttle_reset(void);
+/* 0 if (login, ip) may try now, else the seconds until it may (> 0);
+ * THROTTLE_LOCK when the store cannot say (refuse rather than guess). */
+int64_t		user_throttle_check(struct okr *, const char *login,
+		    const char *ip, int64_t now);
+/* Record the outcome of a sign-in: ok 0 counts a failure (and locks at
+ * the limit), ok 1 clears the pair's failures. */
+enum err_code	user_throttle_note(struct okr *, const char *login,
+		    const char *ip, int ok, int64_t now, struct err *);
 
 /* ---- role checks ------------------------------------------------------- */
 

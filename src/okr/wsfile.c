@@ -360,6 +360,8 @@ apply_workspace(struct wsf *w, const yaml_node_t *n)
 	    (rc = wsy_required(y, n, "workspace", workspace_fields, &ws))
 	    != ERR_OK)
 		return rc;
+	/* read in this transaction (okr_begin): the version to match */
+	ws.version = w->o->ws.version;
 	if (!wsf_differs(workspace_fields, &w->o->ws, &ws)) {
 		wsf_count(w, WSFILE_WORKSPACE, OUT_UNCHANGED);
 		return ERR_OK;

@@ -316,26 +316,51 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  items INTEGER NOT NULL,"
 	"  PRIMARY KEY (day, channel, recipient));"
 	"UPDATE schema_version SET version = 6;",
+	/*
+	 * 7: several servers on one database.  A version on every entity a
+	 * person edits, bumped by each UPDATE that matches the version the
+	 * writer read (optimistic concurrency: the loser of a race gets a
+	 * conflict, never a lost update); the order cycle_kpi rows were
+	 * recorded in, portably; and failed sign-ins, so every server
+	 * counts the same attempts (key: a hash of login and address; kind
+	 * 'fail' or 'lock').
+	 */
+	"ALTER TABLE workspace ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE team ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE person ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE cycle ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE objective ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE key_result ADD COLUMN version INTEGER NOT NULL "
+	"  DEFAULT 1;"
+	"ALTER TABLE cycle_kpi ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE signin_attempt ("
+	"  key TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('fail', 'lock')));"
+	"CREATE INDEX signin_attempt_key ON signin_attempt(key, at);"
+	"CREATE INDEX signin_attempt_at ON signin_attempt(at);"
+	"UPDATE schema_version SET version = 7;",
 };
 
 #define OBJ_COLS \
 	"o.id, o.key, c.name, o.title, o.description, t.name, p.name, " \
 	"o.kind, o.state, o.weight, o.grade, o.retrospective, " \
-	"o.postmortem, o.carried_from " \
+	"o.postmortem, o.carried_from, o.version " \
 	"FROM objective o JOIN cycle c ON c.id = o.cycle_id " \
 	"LEFT JOIN team t ON t.id = o.owner_team_id " \
 	"LEFT JOIN person p ON p.id = o.owner_person_id "
 
 #define TEAM_COLS \
 	"t.id, t.name, p.name, t.description, l.name, t.cadence_days, " \
-	"t.grace_days, t.checkin_day FROM team t " \
+	"t.grace_days, t.checkin_day, t.version FROM team t " \
 	"LEFT JOIN team p ON p.id = t.parent_id " \
 	"LEFT JOIN person l ON l.id = t.lead_id "
 
 #define KR_COLS \
 	"k.id, k.objective_id, o.key, k.key, k.title, p.name, k.kind, " \
 	"k.unit, k.baseline, k.target, k.band_low, k.band_high, k.weight, " \
-	"k.source, k.kpi, k.kpi_filter, k.kpi_window, k.kpi_baseline " \
+	"k.source, k.kpi, k.kpi_filter, k.kpi_window, k.kpi_baseline, " \
+	"k.version " \
 	"FROM key_result k JOIN objective o ON o.id = k.objective_id " \
 	"JOIN cycle c ON c.id = o.cycle_id " \
 	"LEFT JOIN person p ON p.id = k.owner_person_id "
@@ -353,7 +378,7 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 const char *const stmt_sql[STMT__MAX] = {
 	[STMT_WS_GET] =
 	    "SELECT name, timezone, cadence_days, grace_days, language, "
-	    "checkin_day, max_objectives, max_krs, max_kpis "
+	    "checkin_day, max_objectives, max_krs, max_kpis, version "
 	    "FROM workspace WHERE id = 1",
 	[STMT_WS_INSERT] =
 	    "INSERT INTO workspace(id, name, timezone, cadence_days, "
@@ -363,7 +388,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "UPDATE workspace SET name = $1, timezone = $2, "
 	    "cadence_days = $3, grace_days = $4, language = $5, "
 	    "checkin_day = $6, max_objectives = $7, max_krs = $8, "
-	    "max_kpis = $9 WHERE id = 1",
+	    "max_kpis = $9, version = version + 1 "
+	    "WHERE id = 1 AND version = $10 RETURNING version",
 
 	[STMT_TEAM_LIST] =
 	    "SELECT " TEAM_COLS "ORDER BY t.id",
@@ -375,7 +401,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_TEAM_UPDATE] =
 	    "UPDATE team SET name = $2, parent_id = $3, description = $4, "
 	    "lead_id = $5, cadence_days = $6, grace_days = $7, "
-	    "checkin_day = $8 WHERE id = $1",
+	    "checkin_day = $8, version = version + 1 "
+	    "WHERE id = $1 AND version = $9 RETURNING version",
 	[STMT_TEAM_DELETE] = "DELETE FROM team WHERE id = $1",
 	[STMT_TEAM_USES] =
 	    "SELECT (SELECT count(*) FROM team WHERE parent_id = $1), "
@@ -384,17 +411,20 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "(SELECT count(*) FROM users WHERE team_id = $1)",
 
 	[STMT_PERSON_LIST] =
-	    "SELECT p.id, p.name, t.name, p.role, p.email FROM person p "
+	    "SELECT p.id, p.name, t.name, p.role, p.email, p.version "
+	    "FROM person p "
 	    "LEFT JOIN team t ON t.id = p.team_id ORDER BY p.id",
 	[STMT_PERSON_GET] =
-	    "SELECT p.id, p.name, t.name, p.role, p.email FROM person p "
+	    "SELECT p.id, p.name, t.name, p.role, p.email, p.version "
+	    "FROM person p "
 	    "LEFT JOIN team t ON t.id = p.team_id WHERE p.name = $1",
 	[STMT_PERSON_INSERT] =
 	    "INSERT INTO person(name, team_id, role, email) "
 	    "VALUES ($1, $2, $3, $4) RETURNING id",
 	[STMT_PERSON_UPDATE] =
 	    "UPDATE person SET name = $2, team_id = $3, role = $4, "
-	    "email = $5 WHERE id = $1",
+	    "email = $5, version = version + 1 "
+	    "WHERE id = $1 AND version = $6 RETURNING version",
 	[STMT_PERSON_DELETE] = "DELETE FROM person WHERE id = $1",
 	[STMT_PERSON_USES] =
 	    "SELECT (SELECT count(*) FROM objective "
@@ -403,17 +433,18 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "WHERE person_id = $1)",
 
 	[STMT_CYCLE_LIST] =
-	    "SELECT id, name, start_date, end_date, state FROM cycle "
+	    "SELECT id, name, start_date, end_date, state, version FROM cycle "
 	    "ORDER BY start_date, id",
 	[STMT_CYCLE_GET] =
-	    "SELECT id, name, start_date, end_date, state FROM cycle "
+	    "SELECT id, name, start_date, end_date, state, version FROM cycle "
 	    "WHERE name = $1",
 	[STMT_CYCLE_INSERT] =
 	    "INSERT INTO cycle(name, start_date, end_date, state) "
 	    "VALUES ($1, $2, $3, $4) RETURNING id",
 	[STMT_CYCLE_UPDATE] =
 	    "UPDATE cycle SET name = $2, start_date = $3, end_date = $4, "
-	    "state = $5 WHERE id = $1",
+	    "state = $5, version = version + 1 "
+	    "WHERE id = $1 AND version = $6 RETURNING version",
 	[STMT_CYCLE_DELETE] = "DELETE FROM cycle WHERE id = $1",
 	[STMT_CYCLE_USES] =
 	    "SELECT count(*) FROM objective WHERE cycle_id = $1",
@@ -433,7 +464,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "UPDATE objective SET key = $2, cycle_id = $3, title = $4, "
 	    "description = $5, owner_team_id = $6, owner_person_id = $7, "
 	    "kind = $8, state = $9, weight = $10, retrospective = $11, "
-	    "postmortem = $12 WHERE id = $1",
+	    "postmortem = $12, version = version + 1 "
+	    "WHERE id = $1 AND version = $13 RETURNING version",
 	[STMT_OBJ_DELETE] = "DELETE FROM objective WHERE id = $1",
 
 	[STMT_ALIGN_LIST] =
@@ -459,14 +491,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "band_high, weight, kpi, kpi_filter, kpi_window, kpi_baseline, "
 	    "source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
 	    "$12, $13, $14, $15, $16, "
-	    "CASE WHEN CAST($13 AS TEXT) IS NULL THEN 'manual' ELSE 'kpi' END) RETURNING id",
+	    "CASE WHEN CAST($13 AS TEXT) IS NULL THEN 'manual' ELSE 'kpi' "
+	    "END) RETURNING id",
 	[STMT_KR_UPDATE] =
 	    "UPDATE key_result SET key = $2, title = $3, owner_person_id = $4,"
 	    " kind = $5, unit = $6, baseline = $7, target = $8, "
 	    "band_low = $9, band_high = $10, weight = $11, kpi = $12, "
 	    "kpi_filter = $13, kpi_window = $14, kpi_baseline = $15, "
-	    "source = CASE WHEN CAST($12 AS TEXT) IS NULL THEN 'manual' ELSE 'kpi' END "
-	    "WHERE id = $1",
+	    "source = CASE WHEN CAST($12 AS TEXT) IS NULL THEN 'manual' "
+	    "ELSE 'kpi' END, version = version + 1 "
+	    "WHERE id = $1 AND version = $16 RETURNING version",
 	[STMT_KR_DELETE] = "DELETE FROM key_result WHERE id = $1",
 	[STMT_KR_NEXT_SEQ] =
 	    "SELECT coalesce(max(seq), 0) + 1 FROM key_result "
@@ -656,7 +690,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	[STMT_IMPORT_LOG_LAST] = "SELECT coalesce(max(id), 0) FROM import_log",
 	[STMT_WS_SCHEDULE_GET] = "SELECT schedule, holidays FROM workspace",
 	[STMT_WS_SCHEDULE_SET] =
-	    "UPDATE workspace SET schedule = $1, holidays = $2",
+	    "UPDATE workspace SET schedule = $1, holidays = $2, "
+	    "version = version + 1",
 	[STMT_CORRIDOR_LIST] =
 	    "SELECT kpi, team, low, high FROM kpi_corridor ORDER BY kpi, team",
 	[STMT_CORRIDOR_SET] =
@@ -742,15 +777,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "SELECT id, closed_at, closed_by FROM cycle WHERE name = $1",
 	[STMT_CYCLE_CLOSE_SET] =
 	    "UPDATE cycle SET state = 'closed', closed_at = $2, "
-	    "closed_by = $3 WHERE id = $1",
+	    "closed_by = $3, version = version + 1 WHERE id = $1",
 	[STMT_OBJ_CLOSED_GET] =
 	    "SELECT c.name, c.closed_at, c.closed_by FROM objective o "
 	    "JOIN cycle c ON c.id = o.cycle_id WHERE o.key = $1",
 	[STMT_OBJ_FREEZE] =
-	    "UPDATE objective SET grade = $2, state = 'closed' WHERE id = $1",
+	    "UPDATE objective SET grade = $2, state = 'closed', "
+	    "version = version + 1 WHERE id = $1",
 	[STMT_KR_FREEZE] =
 	    "UPDATE key_result SET grade = $2, final_value = $3, "
-	    "final_status = $4 WHERE id = $1",
+	    "final_status = $4, version = version + 1 WHERE id = $1",
 	[STMT_KR_FINAL_LIST] =
 	    "SELECT k.id, k.grade, k.final_value, k.final_status "
 	    "FROM key_result k JOIN objective o ON o.id = k.objective_id "
@@ -758,15 +794,18 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "ORDER BY k.id",
 	[STMT_CYCLE_KPI_UPSERT] =
 	    "INSERT INTO cycle_kpi(cycle_id, kpi, filter, start_value, "
-	    "start_n, end_value, end_n) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+	    "start_n, end_value, end_n, seq) "
+	    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
 	    "ON CONFLICT (cycle_id, kpi, filter) DO UPDATE SET "
+	    "seq = excluded.seq, "
 	    "start_value = excluded.start_value, start_n = excluded.start_n, "
 	    "end_value = excluded.end_value, end_n = excluded.end_n",
 	[STMT_CYCLE_KPI_LIST] =
 	    "SELECT kpi, filter, start_value, start_n, end_value, end_n "
-	    "FROM cycle_kpi WHERE cycle_id = $1 ORDER BY rowid",
+	    "FROM cycle_kpi WHERE cycle_id = $1 ORDER BY seq, kpi, filter",
 	[STMT_OBJ_CARRIED_SET] =
-	    "UPDATE objective SET carried_from = $2 WHERE id = $1",
+	    "UPDATE objective SET carried_from = $2, version = version + 1 "
+	    "WHERE id = $1",
 	[STMT_OBJ_CARRIED_FIND] =
 	    "SELECT o.key FROM objective o JOIN cycle c ON c.id = o.cycle_id "
 	    "WHERE o.carried_from = $1 AND c.name = $2",
@@ -778,4 +817,24 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "VALUES ($1, $2, $3, $4, $5) "
 	    "ON CONFLICT (day, channel, recipient) DO UPDATE SET "
 	    "at = excluded.at, items = excluded.items",
+	[STMT_TX_WRITE_LOCK] =
+	    "UPDATE schema_version SET version = version WHERE version < 0",
+	[STMT_WS_VERSION] = "SELECT version FROM workspace WHERE id = $1",
+	[STMT_TEAM_VERSION] = "SELECT version FROM team WHERE id = $1",
+	[STMT_PERSON_VERSION] = "SELECT version FROM person WHERE id = $1",
+	[STMT_CYCLE_VERSION] = "SELECT version FROM cycle WHERE id = $1",
+	[STMT_OBJ_VERSION] = "SELECT version FROM objective WHERE id = $1",
+	[STMT_KR_VERSION] = "SELECT version FROM key_result WHERE id = $1",
+	[STMT_THROTTLE_LOCKED] =
+	    "SELECT coalesce(max(at), 0) FROM signin_attempt "
+	    "WHERE key = $1 AND kind = 'lock'",
+	[STMT_THROTTLE_COUNT] =
+	    "SELECT count(*) FROM signin_attempt "
+	    "WHERE key = $1 AND kind = 'fail' AND at > $2",
+	[STMT_THROTTLE_ADD] =
+	    "INSERT INTO signin_attempt(key, at, kind) VALUES ($1, $2, $3)",
+	[STMT_THROTTLE_CLEAR] =
+	    "DELETE FROM signin_attempt WHERE key = $1 "
+	    "AND (kind = 'fail' OR $2 = 1)",
+	[STMT_THROTTLE_PRUNE] = "DELETE FROM signin_attempt WHERE at < $1",
 };

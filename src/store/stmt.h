@@ -12,33 +12,33 @@
 
 #define STMT_LIST(X) \
 	/* workspace: name, timezone, cadence_days, grace_days, language, checkin_day, max_objectives, max_krs, max_kpis */ \
-	X(WS_GET)		/* -> the workspace columns */ \
+	X(WS_GET)		/* -> the workspace columns, version */ \
 	X(WS_INSERT)		/* the workspace columns */ \
-	X(WS_UPDATE)		/* the workspace columns */ \
-	/* team columns: id, name, parent, description, lead, cadence_days, grace_days, checkin_day */ \
+	X(WS_UPDATE)		/* the workspace columns, version read -> new version */ \
+	/* team columns: id, name, parent, description, lead, cadence_days, grace_days, checkin_day, version */ \
 	X(TEAM_LIST)		/* -> team columns */ \
 	X(TEAM_GET)		/* name -> team columns */ \
 	X(TEAM_INSERT)		/* name, parent_id, description, lead_id, cadence_days, grace_days, checkin_day -> id */ \
-	X(TEAM_UPDATE)		/* id, name, parent_id, description, lead_id, cadence_days, grace_days, checkin_day */ \
+	X(TEAM_UPDATE)		/* id, name, parent_id, description, lead_id, cadence_days, grace_days, checkin_day, version read -> new version */ \
 	X(TEAM_DELETE)		/* id */ \
 	X(TEAM_USES)		/* id -> child teams, people, objectives, users */ \
-	X(PERSON_LIST)		/* -> id, name, team, role, email */ \
-	X(PERSON_GET)		/* name -> id, name, team, role, email */ \
+	X(PERSON_LIST)		/* -> id, name, team, role, email, version */ \
+	X(PERSON_GET)		/* name -> id, name, team, role, email, version */ \
 	X(PERSON_INSERT)	/* name, team_id, role, email -> id */ \
-	X(PERSON_UPDATE)	/* id, name, team_id, role, email */ \
+	X(PERSON_UPDATE)	/* id, name, team_id, role, email, version read -> new version */ \
 	X(PERSON_DELETE)	/* id */ \
 	X(PERSON_USES)		/* id -> objectives owned, key results owned, users */ \
-	X(CYCLE_LIST)		/* -> id, name, start, end, state */ \
-	X(CYCLE_GET)		/* name -> id, name, start, end, state */ \
+	X(CYCLE_LIST)		/* -> id, name, start, end, state, version */ \
+	X(CYCLE_GET)		/* name -> id, name, start, end, state, version */ \
 	X(CYCLE_INSERT)		/* name, start, end, state -> id */ \
-	X(CYCLE_UPDATE)		/* id, name, start, end, state */ \
+	X(CYCLE_UPDATE)		/* id, name, start, end, state, version read -> new version */ \
 	X(CYCLE_DELETE)		/* id */ \
 	X(CYCLE_USES)		/* id -> objectives */ \
 	X(OBJ_LIST)		/* cycle name or NULL -> OBJ columns */ \
 	X(OBJ_GET)		/* key -> OBJ columns */ \
 	X(OBJ_GET_ID)		/* id -> OBJ columns */ \
 	X(OBJ_INSERT)		/* key, cycle_id, title, description, team_id, person_id, kind, state, weight, retrospective, postmortem -> id */ \
-	X(OBJ_UPDATE)		/* id, key, cycle_id, title, description, team_id, person_id, kind, state, weight, retrospective, postmortem */ \
+	X(OBJ_UPDATE)		/* id, key, cycle_id, title, description, team_id, person_id, kind, state, weight, retrospective, postmortem, version read -> new version */ \
 	X(OBJ_DELETE)		/* id */ \
 	X(ALIGN_LIST)		/* -> objective_id, parent objective key, parent kr objective key, parent kr key */ \
 	X(ALIGN_CLEAR)		/* objective_id */ \
@@ -47,7 +47,7 @@
 	X(KR_LIST_OBJ)		/* objective_id -> KR columns */ \
 	X(KR_GET)		/* objective key, kr key -> KR columns */ \
 	X(KR_INSERT)		/* objective_id, key, seq, title, person_id, kind, unit, baseline, target, low, high, weight, kpi, kpi_filter, kpi_window, kpi_baseline -> id */ \
-	X(KR_UPDATE)		/* id, key, title, person_id, kind, unit, baseline, target, low, high, weight, kpi, kpi_filter, kpi_window, kpi_baseline */ \
+	X(KR_UPDATE)		/* id, key, title, person_id, kind, unit, baseline, target, low, high, weight, kpi, kpi_filter, kpi_window, kpi_baseline, version read -> new version */ \
 	X(KR_DELETE)		/* id */ \
 	X(KR_NEXT_SEQ)		/* objective_id -> next seq */ \
 	X(MS_LIST)		/* kr_id -> seq, title, weight, done_at */ \
@@ -129,13 +129,26 @@
 	X(OBJ_FREEZE)		/* id, grade: state closed */ \
 	X(KR_FREEZE)		/* id, grade, final_value, final_status */ \
 	X(KR_FINAL_LIST)	/* cycle name -> kr id, grade, final_value, final_status */ \
-	X(CYCLE_KPI_UPSERT)	/* cycle_id, kpi, filter, start_value, start_n, end_value, end_n */ \
-	X(CYCLE_KPI_LIST)	/* cycle_id -> kpi, filter, start_value, start_n, end_value, end_n, in the order recorded */ \
+	X(CYCLE_KPI_UPSERT)	/* cycle_id, kpi, filter, start_value, start_n, end_value, end_n, seq */ \
+	X(CYCLE_KPI_LIST)	/* cycle_id -> kpi, filter, start_value, start_n, end_value, end_n, in the order recorded (seq) */ \
 	X(OBJ_CARRIED_SET)	/* id, carried_from */ \
 	X(OBJ_CARRIED_FIND)	/* carried_from key, cycle name -> key */ \
 	/* reminders sent, one row per day, channel and recipient (okr/remind.h) */ \
 	X(REMIND_LOG_GET)	/* day, channel, recipient -> at, items */ \
-	X(REMIND_LOG_PUT)	/* day, channel, recipient, at, items: insert or replace */
+	X(REMIND_LOG_PUT)	/* day, channel, recipient, at, items: insert or replace */ \
+	/* several servers, one database (okr/okr.h: versions; user.h: throttle) */ \
+	X(TX_WRITE_LOCK)	/* matches no row: takes SQLite's write lock first */ \
+	X(WS_VERSION)		/* id (1) -> version */ \
+	X(TEAM_VERSION)		/* id -> version */ \
+	X(PERSON_VERSION)	/* id -> version */ \
+	X(CYCLE_VERSION)	/* id -> version */ \
+	X(OBJ_VERSION)		/* id -> version */ \
+	X(KR_VERSION)		/* id -> version */ \
+	X(THROTTLE_LOCKED)	/* key -> the latest lock's time (0: none) */ \
+	X(THROTTLE_COUNT)	/* key, since -> failures after since */ \
+	X(THROTTLE_ADD)		/* key, at, kind ('fail' or 'lock') */ \
+	X(THROTTLE_CLEAR)	/* key, all (1: locks too; 0: failures only) */ \
+	X(THROTTLE_PRUNE)	/* before: drop older attempts */
 
 enum stmt {
 #define X(n) STMT_##n,
@@ -148,7 +161,8 @@ enum stmt {
 enum obj_col {
 	OBJ_C_ID, OBJ_C_KEY, OBJ_C_CYCLE, OBJ_C_TITLE, OBJ_C_DESCRIPTION,
 	OBJ_C_TEAM, OBJ_C_PERSON, OBJ_C_KIND, OBJ_C_STATE, OBJ_C_WEIGHT,
-	OBJ_C_GRADE, OBJ_C_RETRO, OBJ_C_POSTMORTEM, OBJ_C_CARRIED_FROM, OBJ_C__MAX
+	OBJ_C_GRADE, OBJ_C_RETRO, OBJ_C_POSTMORTEM, OBJ_C_CARRIED_FROM,
+	OBJ_C_VERSION, OBJ_C__MAX
 };
 
 /* Columns of KR_LIST, KR_LIST_OBJ, KR_GET. */
@@ -156,7 +170,8 @@ enum kr_col {
 	KR_C_ID, KR_C_OBJECTIVE_ID, KR_C_OBJECTIVE, KR_C_KEY, KR_C_TITLE,
 	KR_C_OWNER, KR_C_KIND, KR_C_UNIT, KR_C_BASELINE, KR_C_TARGET,
 	KR_C_LOW, KR_C_HIGH, KR_C_WEIGHT, KR_C_SOURCE, KR_C_KPI,
-	KR_C_KPI_FILTER, KR_C_KPI_WINDOW, KR_C_KPI_BASELINE, KR_C__MAX
+	KR_C_KPI_FILTER, KR_C_KPI_WINDOW, KR_C_KPI_BASELINE, KR_C_VERSION,
+	KR_C__MAX
 };
 
 /* Columns of USER_LIST, USER_GET, USER_GET_ID. */

@@ -28,7 +28,7 @@
 #include "store/stmt.h"
 
 /* The newest schema this binary knows. */
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	7
 
 struct store;
 struct store_q;

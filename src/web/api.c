@@ -53,7 +53,8 @@ api_page(struct http_req *r, struct http_resp *w, json_t *all)
 static int
 api_workspace(struct http_req *r, struct http_resp *w)
 {
-	json_t	*j = evaljson_fields(workspace_fields, &r->okr->ws, 0);
+	json_t	*j = evaljson_entity(workspace_fields, &r->okr->ws, 0,
+	    r->okr->ws.version);
 
 	return http_json(w, 200, j);
 }
@@ -70,8 +71,8 @@ api_teams(struct http_req *r, struct http_resp *w)
 		return http_fail(w, &e);
 	a = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, evaljson_fields(team_fields, &v[i],
-		    v[i].id));
+		json_array_append_new(a, evaljson_entity(team_fields, &v[i],
+		    v[i].id, v[i].version));
 	return api_page(r, w, a);
 }
 
@@ -87,8 +88,8 @@ api_people(struct http_req *r, struct http_resp *w)
 		return http_fail(w, &e);
 	a = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, evaljson_fields(person_fields, &v[i],
-		    v[i].id));
+		json_array_append_new(a, evaljson_entity(person_fields, &v[i],
+		    v[i].id, v[i].version));
 	return api_page(r, w, a);
 }
 
@@ -104,8 +105,8 @@ api_cycles(struct http_req *r, struct http_resp *w)
 		return http_fail(w, &e);
 	a = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, evaljson_fields(cycle_fields, &v[i],
-		    v[i].id));
+		json_array_append_new(a, evaljson_entity(cycle_fields, &v[i],
+		    v[i].id, v[i].version));
 	return api_page(r, w, a);
 }
 

@@ -20,8 +20,11 @@
  * edit and remove such teams, and add, edit and remove the people of such
  * teams; cycles and the workspace are the admins'.
  */
+#include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "okr/evaljson.h"
@@ -118,6 +121,86 @@ api_entity_text(const struct field_def *f, json_t *v, char *num,
 	    f->name, want, api_entity_type(v));
 }
 
+/* If-Match: "3", W/"3", 3, or "*" (0: any); -1 if it is none of them. */
+static int64_t
+if_match_version(const char *h)
+{
+	char		 num[32];
+	char		*end;
+	size_t		 n;
+	long long	 v;
+
+	while (*h == ' ')
+		h++;
+	if (strcmp(h, "*") == 0)
+		return 0;
+	if (strncmp(h, "W/", 2) == 0)
+		h += 2;
+	n = strlen(h);
+	while (n > 0 && h[n - 1] == ' ')
+		n--;
+	if (n >= 2 && h[0] == '"' && h[n - 1] == '"') {
+		h++;
+		n -= 2;
+	}
+	if (n == 0 || n >= sizeof(num) || h[0] < '0' || h[0] > '9')
+		return -1;
+	memcpy(num, h, n);
+	num[n] = '\0';
+	errno = 0;
+	v = strtoll(num, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 1)
+		return -1;
+	return (int64_t)v;
+}
+
+int
+api_version_wanted(struct api_call *c, int64_t *want)
+{
+	json_t		*v = c->in != NULL ? json_object_get(c->in, "version") :
+			    NULL;
+	int64_t		 body = 0, hdr = 0;
+
+	*want = 0;
+	if (v != NULL) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1) {
+			http_error(c->w, 422, "invalid", "version", "version: "
+			    "expected the whole number a read gave, got %s",
+			    api_entity_type(v));
+			return 422;
+		}
+		body = (int64_t)json_integer_value(v);
+		json_object_del(c->in, "version");
+	}
+	if (c->r->if_match != NULL &&
+	    (hdr = if_match_version(c->r->if_match)) < 0) {
+		http_error(c->w, 400, "bad_request", "version", "If-Match: "
+		    "expected a version such as \"3\", got '%s'",
+		    c->r->if_match);
+		return 400;
+	}
+	if (body > 0 && hdr > 0 && body != hdr) {
+		http_error(c->w, 400, "bad_request", "version", "version %lld "
+		    "in the body and %lld in If-Match disagree",
+		    (long long)body, (long long)hdr);
+		return 400;
+	}
+	*want = body > 0 ? body : hdr;
+	return 0;
+}
+
+int
+api_conflict(struct http_resp *w, const struct err *e, json_t *current)
+{
+	json_t	*m;
+
+	if ((m = json_string(e->msg)) == NULL)
+		m = json_string("conflict");
+	return http_json(w, 409, json_pack("{s:{s:s, s:o, s:s}, s:o}",
+	    "error", "code", "conflict", "message", m, "field", "version",
+	    "current", current != NULL ? current : json_null()));
+}
+
 /* Fill w from e (422, 404, 409...); returns its status, never 0. */
 static int
 fail(struct api_call *c, const struct err *e)
@@ -199,7 +282,28 @@ respond(struct api_call *c, const struct api_entity *d, const void *obj,
 		    "out of memory");
 	if (d->get(c->r->okr, id, c->r->arena, now, &e) != ERR_OK)
 		return http_fail(c->w, &e);
+	if (d->version_off != 0)
+		http_header(c->r, c->w, "ETag", arena_printf(c->r->arena,
+		    "\"%lld\"", (long long)*(const int64_t *)(const void *)
+		    ((const char *)now + d->version_off)));
 	return http_json(c->w, status, d->json(c, now));
+}
+
+/* A lost race: 409 with the object as it is now (read again: on
+ * PostgreSQL the winner committed after this request's first read). */
+static int
+conflict_current(struct api_call *c, const struct api_entity *d,
+    const struct err *e)
+{
+	struct err	 e2;
+	void		*now;
+
+	err_clear(&e2);
+	if ((now = arena_alloc(c->r->arena, d->size)) == NULL ||
+	    d->get(c->r->okr, path_ident(c->r), c->r->arena, now, &e2) !=
+	    ERR_OK)
+		return api_conflict(c->w, e, NULL);	/* removed */
+	return api_conflict(c->w, e, d->json(c, now));
 }
 
 int
@@ -240,6 +344,7 @@ api_entity_patch(struct http_req *r, struct http_resp *w,
 	struct api_call	 c;
 	struct err	 e;
 	void		*old, *obj;
+	int64_t		 want, *had;
 
 	call_init(&c, r, w);
 	err_clear(&e);
@@ -252,14 +357,27 @@ api_entity_patch(struct http_req *r, struct http_resp *w,
 		return 0;
 	if (http_json_body(r, w, &c.in) != 0)
 		return 0;
+	want = 0;
+	if (d->version_off != 0 && api_version_wanted(&c, &want) != 0) {
+		json_decref(c.in);
+		return 0;
+	}
+	/* the write matches the client's version, else the one read here */
+	if (want > 0) {
+		had = (int64_t *)(void *)((char *)old + d->version_off);
+		*had = want;
+	}
 	/* only the members given change: start from the stored object
 	 * (arrays are replaced by the extras, never changed in place) */
 	memcpy(obj, old, d->size);
 	if (apply(&c, d, obj) == 0 &&
 	    (d->may == NULL || d->may(&c, API_EDIT, old, obj) == 0)) {
-		if (d->update(&c, old, obj, &e) != ERR_OK)
-			http_fail(w, &e);
-		else
+		if (d->update(&c, old, obj, &e) != ERR_OK) {
+			if (okr_is_version_conflict(&e))
+				conflict_current(&c, d, &e);
+			else
+				http_fail(w, &e);
+		} else
 			respond(&c, d, obj, 200);
 	}
 	json_decref(c.in);
@@ -326,7 +444,7 @@ team_may(struct api_call *c, enum api_op op, const void *oldp, void *newp)
 static const struct api_entity team_ent = {
 	"team", team_fields, sizeof(struct team), team_defaults_v,
 	team_ident_v, team_get_v, NULL, team_add_v, team_update_v, team_rm,
-	NULL, team_may, team_json_v
+	NULL, team_may, team_json_v, offsetof(struct team, version)
 };
 
 static int
@@ -376,7 +494,8 @@ person_may(struct api_call *c, enum api_op op, const void *oldp, void *newp)
 static const struct api_entity person_ent = {
 	"person", person_fields, sizeof(struct person), person_defaults_v,
 	person_ident_v, person_get_v, NULL, person_add_v, person_update_v,
-	person_rm, NULL, person_may, person_json_v
+	person_rm, NULL, person_may, person_json_v,
+	offsetof(struct person, version)
 };
 
 static int
@@ -405,7 +524,7 @@ API_GLUE_JSON(cycle)
 static const struct api_entity cycle_ent = {
 	"cycle", cycle_fields, sizeof(struct cycle), cycle_defaults_v,
 	cycle_ident_v, cycle_get_v, NULL, cycle_add_v, cycle_update_v,
-	cycle_rm, NULL, NULL, cycle_json_v
+	cycle_rm, NULL, NULL, cycle_json_v, offsetof(struct cycle, version)
 };
 
 static int
@@ -430,7 +549,8 @@ api_cycle_delete(struct http_req *r, struct http_resp *w)
 
 static const struct api_entity workspace_ent = {
 	"workspace", workspace_fields, sizeof(struct workspace), NULL, NULL,
-	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+	NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	offsetof(struct workspace, version)
 };
 
 static int
@@ -439,18 +559,34 @@ api_workspace_patch(struct http_req *r, struct http_resp *w)
 	struct api_call		 c;
 	struct workspace	 ws;
 	struct err		 e;
+	int64_t			 want;
 
 	call_init(&c, r, w);
 	err_clear(&e);
 	if (http_json_body(r, w, &c.in) != 0)
 		return 0;
+	if (api_version_wanted(&c, &want) != 0) {
+		json_decref(c.in);
+		return 0;
+	}
+	/* the settings as okr_begin read them in this transaction */
 	ws = r->okr->ws;
+	if (want > 0)
+		ws.version = want;
 	if (apply(&c, &workspace_ent, &ws) == 0) {
-		if (workspace_update(r->okr, &ws, &e) != ERR_OK)
-			http_fail(w, &e);
-		else
-			http_json(w, 200, evaljson_fields(workspace_fields,
-			    &r->okr->ws, 0));
+		if (workspace_update(r->okr, &ws, &e) != ERR_OK) {
+			if (okr_is_version_conflict(&e))
+				api_conflict(w, &e, evaljson_entity(
+				    workspace_fields, &r->okr->ws, 0,
+				    r->okr->ws.version));
+			else
+				http_fail(w, &e);
+		} else {
+			http_header(r, w, "ETag", arena_printf(r->arena,
+			    "\"%lld\"", (long long)r->okr->ws.version));
+			http_json(w, 200, evaljson_entity(workspace_fields,
+			    &r->okr->ws, 0, r->okr->ws.version));
+		}
 	}
 	json_decref(c.in);
 	return 0;

@@ -72,6 +72,9 @@ struct api_entity {
 			    const void *old, void *new);
 	/* The object as the reading routes give it (NULL: out of memory). */
 	json_t		*(*json)(struct api_call *, const void *);
+	/* offsetof its int64_t version (okr/okr.h), 0 for an entity
+	 * without one (users): PATCH then takes no "version". */
+	size_t		 version_off;
 };
 
 /*
@@ -100,11 +103,16 @@ T##_update_v(struct api_call *c, const void *a, void *b, struct err *e) \
 #define API_GLUE_JSON(T) \
 static json_t * \
 T##_json_v(struct api_call *c, const void *p) \
-{ (void)c; return evaljson_fields(T##_fields, p, \
-    ((const struct T *)p)->id); }
+{ (void)c; return evaljson_entity(T##_fields, p, \
+    ((const struct T *)p)->id, ((const struct T *)p)->version); }
 
-/* The generic flow: POST (201 with the object), PATCH (200 with it) and
- * DELETE (200 {"deleted": IDENT}) of the entity the path names. */
+/*
+ * The generic flow: POST (201 with the object), PATCH (200 with it) and
+ * DELETE (200 {"deleted": IDENT}) of the entity the path names.  PATCH
+ * writes only over the version the client names ("version" in the body,
+ * or an If-Match header: "3"; neither: the version read in this request),
+ * else 409 with the current object (api_conflict).
+ */
 int	api_entity_post(struct http_req *, struct http_resp *,
 	    const struct api_entity *);
 int	api_entity_patch(struct http_req *, struct http_resp *,
@@ -123,6 +131,16 @@ enum err_code	api_entity_text(const struct field_def *f, json_t *v,
 		    char *num, size_t numsz, const char **out, struct err *);
 /* "a string", "a number"...: the JSON type of v, for messages. */
 const char	*api_entity_type(json_t *v);
+
+/*
+ * The version a write must match, from call->in's "version" (removed from
+ * the body) and the If-Match header: *want 0 when neither names one (or
+ * If-Match is "*").  0, or the status (400) it filled call->w with.
+ */
+int	api_version_wanted(struct api_call *, int64_t *want);
+/* 409 {"error": {code "conflict", message, field "version"}, "current":
+ * current} (current stolen; the object as it is now).  Returns 0. */
+int	api_conflict(struct http_resp *, const struct err *, json_t *current);
 
 /* Fill w with 403 forbidden and the message; returns 403. */
 int	api_forbid(struct http_resp *, const char *fmt, ...)

@@ -174,7 +174,7 @@ static const struct api_entity objective_ent = {
 	"objective", objective_fields, sizeof(struct objective),
 	objective_defaults_v, objective_ident_v, objective_get_v, NULL,
 	objective_add_v, objective_update_v, objective_rm, objective_extra,
-	objective_may, objective_json
+	objective_may, objective_json, offsetof(struct objective, version)
 };
 
 int
@@ -387,7 +387,7 @@ kr_json(struct api_call *c, const void *p)
 static const struct api_entity kr_ent = {
 	"key result", kr_fields, sizeof(struct kr), kr_defaults_v,
 	kr_ident_v, kr_get_v, kr_prepare, kr_add_v, kr_update_v, kr_rm,
-	kr_extra, kr_may, kr_json
+	kr_extra, kr_may, kr_json, offsetof(struct kr, version)
 };
 
 int

@@ -104,7 +104,7 @@ user_json(struct api_call *c, const void *p)
 static const struct api_entity user_ent = {
 	"user", user_fields, sizeof(struct user), user_defaults_v,
 	user_ident_v, user_get_v, NULL, user_add_pw, user_update_pw, user_rm,
-	user_extra, NULL, user_json
+	user_extra, NULL, user_json, 0
 };
 
 int

@@ -11,7 +11,8 @@
  * Scripts and webhooks use "Authorization: Bearer okd_..." tokens, which
  * need no CSRF token (a browser never sends them by itself).
  *
- * Sign-in attempts are throttled per (login, address) by okr/user.c.
+ * Sign-in attempts are throttled per (login, address) by okr/session.c,
+ * in the store, so every server on the database counts the same ones.
  */
 #include <stdio.h>
 #include <string.h>
@@ -140,8 +141,8 @@ sign_in(struct http_req *r, struct http_resp *w, const char *login,
 		err_set(e, ERR_INVAL, "give a login and a password");
 		return 401;
 	}
-	if ((wait = user_throttle_check(login, r->remote_ip, r->okr->now))
-	    > 0) {
+	if ((wait = user_throttle_check(r->okr, login, r->remote_ip,
+	    r->okr->now)) > 0) {
 		err_set(e, ERR_CONFLICT, "too many failed sign-ins: try again "
 		    "in %lld minutes", (long long)(wait + 59) / 60);
 		http_header(r, w, "Retry-After", arena_printf(r->arena, "%lld",
@@ -149,10 +150,15 @@ sign_in(struct http_req *r, struct http_resp *w, const char *login,
 		return 429;
 	}
 	if (user_login(r->okr, login, password, r->arena, u, e) != ERR_OK) {
-		user_throttle_note(login, r->remote_ip, 0, r->okr->now);
+		/* counted in the store (this route writes outside a
+		 * transaction, so a refusal does not roll it back) */
+		(void)user_throttle_note(r->okr, login, r->remote_ip, 0,
+		    r->okr->now, NULL);
 		return 401;
 	}
-	user_throttle_note(login, r->remote_ip, 1, r->okr->now);
+	if (user_throttle_note(r->okr, login, r->remote_ip, 1, r->okr->now,
+	    e) != ERR_OK)
+		return 500;
 	if (session_create(r->okr, u->id, r->arena, &token, csrf, e)
 	    != ERR_OK)
 		return 500;

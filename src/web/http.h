@@ -66,6 +66,7 @@ struct http_req {
 	const char		*bearer;	/* Authorization: Bearer ... */
 	const char		*accept_language;
 	const char		*remote_ip;
+	const char		*if_match;	/* If-Match: a version */
 	const char		*args[HTTP_MAX_ARGS];	/* the route's '*'s */
 	size_t			 nargs;
 	const struct http_user	*user;		/* NULL: anonymous */

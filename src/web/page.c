@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/html.h"
+#include "core/parse.h"
 #include "okr/user.h"
 #include "web/page.h"
 #include "web/svg.h"
@@ -133,6 +134,49 @@ page_csrf(struct page *p)
 	html_raw(p->b, "<input type=\"hidden\" name=\"csrf\"");
 	html_attr(p->b, "value", p->r->csrf);
 	html_raw(p->b, ">");
+}
+
+void
+page_version(struct page *p, int64_t version)
+{
+	if (version > 0)
+		html_printf(p->b, "<input type=\"hidden\" name=\"version\" "
+		    "value=\"%lld\">", (long long)version);
+}
+
+int64_t
+page_version_in(struct page *p, int64_t dflt)
+{
+	const char	*v = http_form(p->r, "version");
+	int64_t		 n;
+
+	if (v == NULL || *v == '\0')
+		return dflt;
+	return parse_int(v, 1, INT64_MAX, &n, NULL) == ERR_OK ? n : dflt;
+}
+
+void
+page_conflict(struct page *p, const struct field_def *tab, const void *obj,
+    const char *const *names)
+{
+	const struct field_def	*f;
+	struct buf		 b = BUF_INIT;
+
+	html_printf(p->b, "<section class=\"conflict\"><h2>%s</h2><p>%s</p>"
+	    "<dl>", _("Changed meanwhile"), _("Someone else saved this while "
+	    "you were editing it. It now reads as below; your changes are "
+	    "still in the form: compare, then save again."));
+	for (; *names != NULL; names++) {
+		if ((f = field_find(tab, *names)) == NULL)
+			continue;
+		buf_reset(&b);
+		field_format(f, obj, &b);
+		html_printf(p->b, "<dt>%s</dt><dd>", f->name);
+		html_puts(p->b, buf_cstr(&b));
+		html_raw(p->b, "</dd>");
+	}
+	buf_release(&b);
+	html_raw(p->b, "</dl></section>");
 }
 
 const char *

@@ -67,6 +67,21 @@ int	page_fail_err(struct page *, const struct err *);
 /* The CSRF hidden field of a form (empty without a session). */
 void	page_csrf(struct page *);
 
+/*
+ * Optimistic concurrency in the edit forms (okr/okr.h's versions): the
+ * form carries the version it showed; the save matches it.
+ *   page_version     the hidden "version" field (nothing for 0)
+ *   page_version_in  the submitted version, or dflt when none (or no
+ *                    whole number) was sent
+ *   page_conflict    after a lost race: what is stored now (the fields of
+ *                    tab named in names, of obj), above the form that
+ *                    keeps what the user typed
+ */
+void	page_version(struct page *, int64_t version);
+int64_t	page_version_in(struct page *, int64_t dflt);
+void	page_conflict(struct page *, const struct field_def *tab,
+	    const void *obj, const char *const *names);
+
 /* Status word, translated ("on track"), and its badge
  * <span class="st st-on_track">. */
 const char *page_status_text(enum okr_status);

@@ -13,7 +13,9 @@
  *
  * Every value goes through the field tables (okr/field.h: field_set), as
  * on the command line; a value they refuse shows the form again, with
- * the message and what was typed (422, or 409 for a taken key).
+ * the message and what was typed (422, or 409 for a taken key).  A form
+ * carries the version it showed; a save that lost a race to someone
+ * else's is a 409 showing the stored values below what was typed.
  *
  * Who may edit: a lead, for the teams they lead and those below, and an
  * admin (user_can_edit_team / user_can_edit_objective).  Bottom-up, a
@@ -252,6 +254,7 @@ obj_form(struct page *p, const struct objective *ob, enum right right,
 	    obj_url(p, ob->key, "/edit"));
 	html_raw(p->b, "\">");
 	page_csrf(p);
+	page_version(p, ob != NULL ? ob->version : 0);
 	if (ob == NULL)
 		text_input(p, _("Key"), "key", shown(p, objective_fields, ob,
 		    "key"), "nps-70", 1);
@@ -513,11 +516,14 @@ page_obj_edit_post(struct http_req *r, struct http_resp *w)
 	struct err		 e;
 	enum err_code		 rc;
 	enum right		 right;
+	int			 lost;
 
 	page_begin(&p, r, w, _("Edit the objective"), 0);
 	if (obj_target(&p, &old, &right) != 0)
 		return 0;
 	auth_as_user(r->user, &u);
+	/* the save matches the version the form showed */
+	old.version = page_version_in(&p, old.version);
 	ob = old;
 	err_clear(&e);
 	if ((rc = fields_from_form(&p, objective_fields, &ob, obj_inputs, 0,
@@ -535,7 +541,13 @@ page_obj_edit_post(struct http_req *r, struct http_resp *w)
 	if (rc != ERR_OK) {
 		if (refused(&p, _("Edit the objective"), rc, &e) == 0)
 			return 0;
+		/* a lost race: the stored values, and a form (with the
+		 * new version) that keeps what was typed */
+		lost = okr_is_version_conflict(&e) && objective_get(r->okr,
+		    r->args[0], r->arena, &old, NULL) == ERR_OK;
 		obj_form(&p, &old, right, e.msg);
+		if (lost)
+			page_conflict(&p, objective_fields, &old, obj_inputs);
 		return page_end(&p);
 	}
 	return redirect(&p, obj_url(&p, ob.key, ""));
@@ -566,6 +578,7 @@ kr_form(struct page *p, const struct objective *ob, const struct kr *k,
 	}
 	html_raw(p->b, "\">");
 	page_csrf(p);
+	page_version(p, k != NULL ? k->version : 0);
 	if (k == NULL)
 		text_input(p, _("Key"), "key", shown(p, kr_fields, k, "key"),
 		    "csat", 1);
@@ -749,10 +762,12 @@ page_kr_edit_post(struct http_req *r, struct http_resp *w)
 	struct kr		 old, k;
 	struct err		 e;
 	enum err_code		 rc;
+	int			 lost;
 
 	page_begin(&p, r, w, _("Edit the key result"), 0);
 	if (kr_target(&p, &ob, &old) != 0)
 		return 0;
+	old.version = page_version_in(&p, old.version);
 	k = old;
 	err_clear(&e);
 	if ((rc = fields_from_form(&p, kr_fields, &k, kr_inputs, 0, &e)) ==
@@ -761,7 +776,12 @@ page_kr_edit_post(struct http_req *r, struct http_resp *w)
 	if (rc != ERR_OK) {
 		if (refused(&p, _("Edit the key result"), rc, &e) == 0)
 			return 0;
+		lost = okr_is_version_conflict(&e) && kr_get(r->okr,
+		    arena_printf(r->arena, "%s/%s", r->args[0], r->args[1]),
+		    r->arena, &old, NULL) == ERR_OK;
 		kr_form(&p, &ob, &old, e.msg);
+		if (lost)
+			page_conflict(&p, kr_fields, &old, kr_inputs);
 		return page_end(&p);
 	}
 	return redirect(&p, obj_url(&p, ob.key, ""));

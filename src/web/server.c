@@ -15,6 +15,14 @@
  * safe while other threads run, so all of them are opened here before
  * the threads start; each worker thread takes one on its first request
  * and keeps it (one SQLite connection per thread).
+ *
+ * Several servers may share one database.  What a server keeps between
+ * requests (each connection's workspace settings, the KPI snapshot) must
+ * notice another server's writes: when the store can be listened to
+ * (PostgreSQL), one thread here waits for its notifications ("okr" after
+ * an edit, "data" after an import) and marks those copies stale; when it
+ * cannot (SQLite), they poll the store's versions instead (okr_refresh,
+ * kpicache_get), a small read per request.  See web/listen.h.
  */
 #include <sys/socket.h>
 #include <sys/types.h>
@@ -35,6 +43,7 @@
 #include <microhttpd.h>
 
 #include "core/clock.h"
+#include "web/listen.h"
 #include "web/router.h"
 #include "web/server.h"
 
@@ -54,6 +63,7 @@ struct server {
 	unsigned		 inflight;
 	struct server_route_stats *stats;	/* routes + 1 (unmatched) */
 	size_t			 nstats;
+	struct web_listen	*listen;	/* NULL: the store is polled */
 };
 
 /* One request. */
@@ -365,6 +375,8 @@ build_req(struct conn *c, struct MHD_Connection *mc, struct http_req *req,
 		req->bearer = auth + 7;
 	req->accept_language = MHD_lookup_connection_value(mc,
 	    MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+	req->if_match = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_IF_MATCH);
 	req->lang = http_lang(req->accept_language);
 	ci = MHD_get_connection_info(mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci != NULL && ci->client_addr != NULL && getnameinfo(
@@ -661,6 +673,7 @@ server_free(struct server *srv)
 {
 	size_t	 i;
 
+	web_listen_stop(srv->listen);
 	for (i = 0; i < srv->nokrs; i++)
 		okr_close(srv->okrs[i]);
 	free(srv->okrs);
@@ -741,6 +754,7 @@ server_start(const struct server_opts *opts, struct server **out,
 	if ((srv->fd = bind_listen(srv->o.listen, srv->url, sizeof(srv->url),
 	    e)) == -1)
 		goto fail;
+	srv->listen = web_listen_start(srv->o.db);
 	srv->mhd = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
 	    MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, srv,
 	    MHD_OPTION_LISTEN_SOCKET, srv->fd,

@@ -227,12 +227,18 @@ db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
     ALTER TABLE key_result DROP COLUMN final_status;
     ALTER TABLE cycle DROP COLUMN closed_at;
     ALTER TABLE cycle DROP COLUMN closed_by;
+    ALTER TABLE workspace DROP COLUMN version;
+    ALTER TABLE person DROP COLUMN version;
+    ALTER TABLE cycle DROP COLUMN version;
+    ALTER TABLE objective DROP COLUMN version;
+    ALTER TABLE key_result DROP COLUMN version;
+    DROP TABLE signin_attempt;
     UPDATE schema_version SET version = 2;"
 same "a schema 2 workspace says 2" "$(db 'SELECT version FROM schema_version')" 2
 ok "user list opens it" okrdesk user list
 contains "... with no user yet" "$out" "no user yet"
-same "... migrated to the current schema (6)" \
-    "$(db 'SELECT version FROM schema_version')" 6
+same "... migrated to the current schema (7)" \
+    "$(db 'SELECT version FROM schema_version')" 7
 same "... its rows intact" "$(okrdesk team list --json | jq -r '.[0].name')" Old
 ok "and the first admin can be made" okrdesk user add root --role admin
 

@@ -106,8 +106,8 @@ T2='{"name": "Tier 2", "parent": "Support", "description": "second line"}'
 refused POST /api/v1/teams "$T2" anon:401 view:403 ana:403 lead2:403
 as lead1 POST /api/v1/teams "$T2"
 same "the lead of the parent team adds a team below it (201)" "$status" 201
-same "... answered as the CLI shows it" "$(jc .)" \
-    "$(okrdesk team show "Tier 2" --json | jq -S -c .)"
+same "... answered as the CLI shows it (and its version, 1)" \
+    "$(jc .)" "$(okrdesk team show "Tier 2" --json | jq -S -c '. + {version: 1}')"
 refused POST /api/v1/teams '{"name": "Top"}' lead1:403 tok:403
 refused POST /api/v1/teams '{"name": "Sub", "parent": "Billing"}' lead1:403
 as root POST /api/v1/teams '{"name": "Sales"}'
@@ -148,8 +148,8 @@ CY='{"name": "Cy Dan", "team": "Tier 2", "role": "agent"}'
 refused POST /api/v1/people "$CY" anon:401 view:403 ana:403 lead2:403
 as lead1 POST /api/v1/people "$CY"
 same "a lead adds a person to a team below theirs" "$status" 201
-same "... answered as the CLI shows it" "$(jc .)" \
-    "$(okrdesk person show "Cy Dan" --json | jq -S -c .)"
+same "... answered as the CLI shows it (and its version, 1)" \
+    "$(jc .)" "$(okrdesk person show "Cy Dan" --json | jq -S -c '. + {version: 1}')"
 refused POST /api/v1/people '{"name": "Di Eve", "team": "Billing"}' lead1:403
 refused POST /api/v1/people '{"name": "Di Eve"}' lead1:403
 as lead2 POST /api/v1/people '{"name": "Di Eve", "team": "Billing"}'

@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 #include <sodium.h>
+#include <sodium.h>
 
 #include "okr/okr.h"
 #include "okr/user.h"
@@ -47,7 +48,6 @@ setup_users(void **state)
 	if (setup(state) != 0)
 		return -1;
 	f = *state;
-	user_throttle_reset();
 	if (new_team(f, "Tier 2", "Support") != ERR_OK ||
 	    new_team(f, "Billing", NULL) != ERR_OK ||
 	    new_person(f, "Ion", "Tier 2") != ERR_OK ||
@@ -473,58 +473,124 @@ test_token_role_is_capped_by_its_owners_role(void **state)
 
 /* ---- throttle ---------------------------------------------------------- */
 
+static int64_t
+check(struct fx *f, const char *login, const char *ip, int64_t at)
+{
+	return user_throttle_check(f->o, login, ip, at);
+}
+
+static void
+fail_at(struct fx *f, const char *login, const char *ip, int64_t at)
+{
+	assert_ok(f, user_throttle_note(f->o, login, ip, 0, at, &f->e));
+}
+
 static void
 test_throttle_refuses_after_5_failures_for_15_minutes(void **state)
 {
-	int	 i;
+	struct fx	*f = *state;
+	int		 i;
 
-	(void)state;
 	for (i = 0; i < 4; i++)
-		user_throttle_note("ana", "10.0.0.1", 0, NOW + i * 60);
-	assert_int_equal(user_throttle_check("ana", "10.0.0.1", NOW + 240),
-	    0);
-	user_throttle_note("ana", "10.0.0.1", 0, NOW + 240);
+		fail_at(f, "ana", "10.0.0.1", NOW + i * 60);
+	assert_int_equal(check(f, "ana", "10.0.0.1", NOW + 240), 0);
+	fail_at(f, "ana", "10.0.0.1", NOW + 240);
 	/* locked for 900 s from the fifth failure */
-	assert_int_equal(user_throttle_check("ana", "10.0.0.1", NOW + 240),
-	    900);
-	assert_int_equal(user_throttle_check("ana", "10.0.0.1", NOW + 1139),
-	    1);
+	assert_int_equal(check(f, "ana", "10.0.0.1", NOW + 240), 900);
+	assert_int_equal(check(f, "ana", "10.0.0.1", NOW + 1139), 1);
 	/* other pairs are not affected */
-	assert_int_equal(user_throttle_check("ana", "10.0.0.2", NOW + 240),
-	    0);
-	assert_int_equal(user_throttle_check("root", "10.0.0.1", NOW + 240),
-	    0);
+	assert_int_equal(check(f, "ana", "10.0.0.2", NOW + 240), 0);
+	assert_int_equal(check(f, "root", "10.0.0.1", NOW + 240), 0);
 	/* and it expires */
-	assert_int_equal(user_throttle_check("ana", "10.0.0.1", NOW + 1140),
-	    0);
+	assert_int_equal(check(f, "ana", "10.0.0.1", NOW + 1140), 0);
 }
 
 static void
 test_throttle_counts_only_failures_within_15_minutes(void **state)
 {
-	int	 i;
+	struct fx	*f = *state;
+	int		 i;
 
-	(void)state;
 	/* five failures, but the first is 15 minutes before the last */
 	for (i = 0; i < 5; i++)
-		user_throttle_note("ana", "ip", 0, NOW + i * 225);
-	assert_int_equal(user_throttle_check("ana", "ip", NOW + 900), 0);
+		fail_at(f, "ana", "ip", NOW + i * 225);
+	assert_int_equal(check(f, "ana", "ip", NOW + 900), 0);
 	/* a sixth inside the window of the last five locks */
-	user_throttle_note("ana", "ip", 0, NOW + 901);
-	assert_true(user_throttle_check("ana", "ip", NOW + 901) > 0);
+	fail_at(f, "ana", "ip", NOW + 901);
+	assert_true(check(f, "ana", "ip", NOW + 901) > 0);
 }
 
 static void
 test_throttle_a_success_clears_the_failures(void **state)
 {
-	int	 i;
+	struct fx	*f = *state;
+	int		 i;
 
-	(void)state;
 	for (i = 0; i < 4; i++)
-		user_throttle_note("ana", "ip", 0, NOW + i);
-	user_throttle_note("ana", "ip", 1, NOW + 4);
-	user_throttle_note("ana", "ip", 0, NOW + 5);
-	assert_int_equal(user_throttle_check("ana", "ip", NOW + 5), 0);
+		fail_at(f, "ana", "ip", NOW + i);
+	assert_ok(f, user_throttle_note(f->o, "ana", "ip", 1, NOW + 4,
+	    &f->e));
+	fail_at(f, "ana", "ip", NOW + 5);
+	assert_int_equal(check(f, "ana", "ip", NOW + 5), 0);
+}
+
+/* The stored failures of (login, ip) at any time: the key computed as
+ * the schema documents it (BLAKE2b-128 of "login NUL ip", hex). */
+static int64_t
+stored_fails(struct fx *f, const char *login, const char *ip)
+{
+	crypto_generichash_state	 st;
+	unsigned char			 h[16], zero = 0;
+	char				 hex[33];
+	int64_t				 n = -1;
+
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)login,
+	    strlen(login));
+	crypto_generichash_update(&st, &zero, 1);
+	crypto_generichash_update(&st, (const unsigned char *)ip, strlen(ip));
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	assert_ok(f, store_int(f->o->st, STMT_THROTTLE_COUNT, &n, &f->e,
+	    "ti", hex, (int64_t)0));
+	return n;
+}
+
+static void
+test_throttle_is_shared_by_every_connection_to_the_store(void **state)
+{
+	struct fx	*f = *state;
+	struct okr	*other;
+	int		 i;
+
+	/* another server is another connection to the same database */
+	assert_ok(f, okr_open(f->db, "other", &other, &f->e));
+	for (i = 0; i < 4; i++)
+		fail_at(f, "ana", "10.0.0.1", NOW + i);
+	assert_ok(f, user_throttle_note(other, "ana", "10.0.0.1", 0, NOW + 4,
+	    &f->e));
+	/* 4 here + 1 there = 5 within the window: both refuse, 900 s
+	 * from the fifth failure at NOW + 4 */
+	assert_int_equal(user_throttle_check(other, "ana", "10.0.0.1",
+	    NOW + 4), 900);
+	assert_int_equal(check(f, "ana", "10.0.0.1", NOW + 5), 899);
+	okr_close(other);
+}
+
+static void
+test_throttle_prunes_attempts_that_no_longer_count(void **state)
+{
+	struct fx	*f = *state;
+	int		 i;
+
+	for (i = 0; i < 3; i++)
+		fail_at(f, "ana", "ip", NOW + i);
+	assert_int_equal(stored_fails(f, "ana", "ip"), 3);
+	/* anyone's failure 903 s later drops those before NOW + 3
+	 * (903 - 900): all three */
+	fail_at(f, "bo", "ip", NOW + 903);
+	assert_int_equal(stored_fails(f, "ana", "ip"), 0);
+	assert_int_equal(stored_fails(f, "bo", "ip"), 1);
 }
 
 /* ---- role checks ------------------------------------------------------- */
@@ -633,6 +699,8 @@ main(void)
 		T(test_throttle_refuses_after_5_failures_for_15_minutes),
 		T(test_throttle_counts_only_failures_within_15_minutes),
 		T(test_throttle_a_success_clears_the_failures),
+		T(test_throttle_is_shared_by_every_connection_to_the_store),
+		T(test_throttle_prunes_attempts_that_no_longer_count),
 		T(test_role_lead_edits_their_team_and_the_teams_below_only),
 		T(test_role_members_viewers_and_disabled_users_edit_no_team),
 		T(test_role_a_member_owns_and_checks_in_on_their_persons_krs),
