@@ -115,7 +115,9 @@ void		store_q_close(struct store_q *);
 enum err_code	store_exec(struct store *, enum stmt, struct err *,
 		    const char *types, ...);
 /* Run a statement that returns one row whose first column is an int
- * (an INSERT ... RETURNING id, a count); ERR_NOTFOUND if no row. */
+ * (an INSERT ... RETURNING id, a count); with no row it returns ERR_OK
+ * and leaves *out as it was, so the caller presets it (an UPDATE ...
+ * RETURNING version that matched nothing leaves its -1). */
 enum err_code	store_int(struct store *, enum stmt, int64_t *out,
 		    struct err *, const char *types, ...);
 

@@ -203,7 +203,8 @@ if on_pg; then
 	team_v2="ALTER TABLE team DROP COLUMN lead_id;
 	    ALTER TABLE team DROP COLUMN cadence_days;
 	    ALTER TABLE team DROP COLUMN grace_days;
-	    ALTER TABLE team DROP COLUMN checkin_day;"
+	    ALTER TABLE team DROP COLUMN checkin_day;
+	    ALTER TABLE team DROP COLUMN version;"
 else
 	team_v2="CREATE TABLE team1 (id INTEGER PRIMARY KEY,
 	      name TEXT NOT NULL UNIQUE,

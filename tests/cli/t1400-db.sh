@@ -202,21 +202,27 @@ q old.db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
     ALTER TABLE key_result DROP COLUMN final_status;
     ALTER TABLE cycle DROP COLUMN closed_at;
     ALTER TABLE cycle DROP COLUMN closed_by;
+    ALTER TABLE workspace DROP COLUMN version;
+    ALTER TABLE person DROP COLUMN version;
+    ALTER TABLE cycle DROP COLUMN version;
+    ALTER TABLE objective DROP COLUMN version;
+    ALTER TABLE key_result DROP COLUMN version;
+    DROP TABLE signin_attempt;
     UPDATE schema_version SET version = 2;"
 cp old.db old2.db
 ok "db migrate on a schema 2 workspace" okrdesk --db old.db db migrate
 contains "... says from which version to which" "$out" \
-    "migrated old.db from schema version 2 to 6"
+    "migrated old.db from schema version 2 to 7"
 same "... records the new version" \
-    "$(q old.db 'SELECT version FROM schema_version')" 6
+    "$(q old.db 'SELECT version FROM schema_version')" 7
 same "... keeps its rows" "$(q old.db 'SELECT id, name FROM team')" "1|Old"
 ok "db migrate again" okrdesk --db old.db db migrate --json
-same "... is already at 6" "$(j '.from, .to, .migrated')" "6
-6
+same "... is already at 7" "$(j '.from, .to, .migrated')" "7
+7
 false"
 ok "copy from a schema 2 workspace" okrdesk db copy old2.db o.db
 contains "... says it migrated FROM first" "$out" \
-    "migrated old2.db from schema version 2 to 6"
+    "migrated old2.db from schema version 2 to 7"
 same "... and copies its team" "$(q o.db 'SELECT id, name FROM team')" \
     "1|Old"
 fails 1 "db migrate of a newer workspace" okrdesk --db newer.db db migrate
