@@ -6,6 +6,8 @@
 #                              ports from a random base until one binds;
 #                              waits until /healthz answers); sets $PORT,
 #                              $BASE (http://127.0.0.1:PORT), $SERVER_PID
+#   start_server2 [ARGS]       a second server on the same workspace: $PORT2,
+#                              $BASE2, $SERVER2_PID
 #   stop_server                SIGTERM, wait; $server_rc is its exit status
 #   req METHOD PATH [CURL...]  one request; sets $status, $body, $headers
 #   header NAME                the value of a header of the last response
@@ -19,45 +21,55 @@
 # (every caller lives in tests/<dir>/, beside tests/cli/).
 . "$(dirname "$0")/../cli/lib.sh"
 SERVER_PID=
-trap '[ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null; _cleanup' EXIT
+SERVER2_PID=
+trap '[ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null
+    [ -n "$SERVER2_PID" ] && kill -TERM "$SERVER2_PID" 2>/dev/null
+    _cleanup' EXIT
 
 # A random port base in 20000..59999 (POSIX sh has no $RANDOM).
 _port_base() {
 	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
 }
 
-start_server() {
+# _serve NAME VAR [ARGS]: okrdesk serve on a free port, its output in
+# $T/NAME.out and $T/NAME.err, its pid in the variable VAR (so the EXIT
+# trap can stop it while it starts); sets _port.
+_serve() {
+	_n=$1
+	_v=$2
+	shift 2
 	_p=$(_port_base)
 	_tries=0
 	while [ $_tries -lt 20 ]; do
 		"$OKRDESK" serve --listen "127.0.0.1:$_p" "$@" \
-		    >"$T/serve.out" 2>"$T/serve.err" &
-		SERVER_PID=$!
+		    >"$T/$_n.out" 2>"$T/$_n.err" &
+		eval "$_v=\$!"
+		_pid=$!
 		# Up when it says so; a busy port makes it exit 1 at once.
 		_w=0
 		while [ $_w -lt 100 ]; do
-			grep -q serving "$T/serve.out" 2>/dev/null && break
-			kill -0 "$SERVER_PID" 2>/dev/null || break
+			grep -q serving "$T/$_n.out" 2>/dev/null && break
+			kill -0 "$_pid" 2>/dev/null || break
 			sleep 0.05
 			_w=$((_w + 1))
 		done
-		if grep -q serving "$T/serve.out" 2>/dev/null; then
-			PORT=$_p
-			BASE="http://127.0.0.1:$PORT"
+		if grep -q serving "$T/$_n.out" 2>/dev/null; then
+			_port=$_p
 			_w=0
 			while [ $_w -lt 100 ]; do
-				curl -sf -o /dev/null "$BASE/healthz" && return 0
+				curl -sf -o /dev/null \
+				    "http://127.0.0.1:$_port/healthz" && return 0
 				sleep 0.05
 				_w=$((_w + 1))
 			done
 			echo "# the server never answered /healthz" >&2
 			return 1
 		fi
-		wait "$SERVER_PID" 2>/dev/null
-		SERVER_PID=
-		grep -q "already in use" "$T/serve.err" || {
+		wait "$_pid" 2>/dev/null
+		eval "$_v="
+		grep -q "already in use" "$T/$_n.err" || {
 			echo "# okrdesk serve failed:" >&2
-			cat "$T/serve.err" >&2
+			cat "$T/$_n.err" >&2
 			return 1
 		}
 		_p=$((_p + 1))
@@ -65,6 +77,20 @@ start_server() {
 	done
 	echo "# no free port found" >&2
 	return 1
+}
+
+start_server() {
+	_serve serve SERVER_PID "$@" || return 1
+	PORT=$_port
+	BASE="http://127.0.0.1:$PORT"
+}
+
+# A second server on the same database (several servers, one database):
+# sets PORT2, BASE2, SERVER2_PID; output in $T/serve2.out and .err.
+start_server2() {
+	_serve serve2 SERVER2_PID "$@" || return 1
+	PORT2=$_port
+	BASE2="http://127.0.0.1:$PORT2"
 }
 
 stop_server() {

@@ -29,50 +29,6 @@ TOK=$(jq -r .token "$T/tok.json")
 AUTH="Authorization: Bearer $TOK"
 JSON='Content-Type: application/json'
 
-# A second server on the same database, as start_server starts the first:
-# a free port from a random base; up when it says "serving" and answers
-# /healthz.  Sets PORT2, BASE2, SERVER2_PID.
-SERVER2_PID=
-trap '[ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null;
-    [ -n "$SERVER2_PID" ] && kill -TERM "$SERVER2_PID" 2>/dev/null;
-    rm -rf "$T"' EXIT
-start_server2() {
-	_p=$(_port_base)
-	_tries=0
-	while [ $_tries -lt 20 ]; do
-		"$OKRDESK" serve --listen "127.0.0.1:$_p" "$@" \
-		    >"$T/serve2.out" 2>"$T/serve2.err" &
-		SERVER2_PID=$!
-		_w=0
-		while [ $_w -lt 100 ]; do
-			grep -q serving "$T/serve2.out" 2>/dev/null && break
-			kill -0 "$SERVER2_PID" 2>/dev/null || break
-			sleep 0.05
-			_w=$((_w + 1))
-		done
-		if grep -q serving "$T/serve2.out" 2>/dev/null; then
-			PORT2=$_p
-			BASE2="http://127.0.0.1:$PORT2"
-			_w=0
-			while [ $_w -lt 100 ]; do
-				curl -sf -o /dev/null "$BASE2/healthz" &&
-				    return 0
-				sleep 0.05
-				_w=$((_w + 1))
-			done
-			return 1
-		fi
-		wait "$SERVER2_PID" 2>/dev/null
-		SERVER2_PID=
-		grep -q "already in use" "$T/serve2.err" || {
-			cat "$T/serve2.err" >&2
-			return 1
-		}
-		_p=$((_p + 1))
-		_tries=$((_tries + 1))
-	done
-	return 1
-}
 
 start_server --quiet || { echo "Bail out! no server A"; exit 1; }
 BASE1=$BASE

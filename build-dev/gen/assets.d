@@ -1,1 +1,0 @@
-build-dev/gen/assets.o: build-dev/gen/assets.c

@@ -1,2 +1,0 @@
-build-dev/src/core/arena.o: src/core/arena.c src/core/arena.h
-src/core/arena.h:
