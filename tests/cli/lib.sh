@@ -17,6 +17,7 @@
 #   sql QUERY        SQL on $OKRDESK_DB (sqlite3 or psql), rows as a|b
 #   sql_dump         every row of $OKRDESK_DB as text (.dump or pg_dump)
 #   on_pg            true on the PostgreSQL pass
+#   schema2_sql B    SQL taking a new workspace back to schema 2 (B: sqlite, pg)
 
 set -u
 : "${OKRDESK:?set OKRDESK to the okrdesk binary}"
@@ -62,6 +63,50 @@ sql_dump() {
 	else
 		sqlite3 "$OKRDESK_DB" .dump
 	fi
+}
+
+# schema2_sql sqlite|pg: the SQL that takes a new workspace back to schema
+# 2 (before sign-in): every later table and column dropped, the version set
+# to 2, for the migration tests (t1000, t1400).  A migration that adds a
+# table or column adds its drop here.  SQLite drops a column that is a
+# foreign key only by copying the table.
+schema2_sql() {
+	if [ "$1" = pg ]; then
+		_team_v2="ALTER TABLE team DROP COLUMN lead_id;
+		    ALTER TABLE team DROP COLUMN cadence_days;
+		    ALTER TABLE team DROP COLUMN grace_days;
+		    ALTER TABLE team DROP COLUMN checkin_day;
+		    ALTER TABLE team DROP COLUMN version;"
+	else
+		_team_v2="CREATE TABLE team1 (id INTEGER PRIMARY KEY,
+		      name TEXT NOT NULL UNIQUE,
+		      parent_id INTEGER REFERENCES team(id), description TEXT);
+		    INSERT INTO team1 SELECT id, name, parent_id, description FROM team;
+		    DROP TABLE team; ALTER TABLE team1 RENAME TO team;"
+	fi
+	echo "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
+	    DROP TABLE secret; DROP TABLE survey_comment; DROP TABLE comment;
+	    ALTER TABLE workspace DROP COLUMN language;
+	    DROP TABLE cycle_kpi; DROP TABLE reminder_log;
+	    ALTER TABLE workspace DROP COLUMN checkin_day;
+	    ALTER TABLE workspace DROP COLUMN max_objectives;
+	    ALTER TABLE workspace DROP COLUMN max_krs;
+	    ALTER TABLE workspace DROP COLUMN max_kpis;
+	    $_team_v2
+	    ALTER TABLE objective DROP COLUMN postmortem;
+	    ALTER TABLE objective DROP COLUMN carried_from;
+	    ALTER TABLE key_result DROP COLUMN grade;
+	    ALTER TABLE key_result DROP COLUMN final_value;
+	    ALTER TABLE key_result DROP COLUMN final_status;
+	    ALTER TABLE cycle DROP COLUMN closed_at;
+	    ALTER TABLE cycle DROP COLUMN closed_by;
+	    ALTER TABLE workspace DROP COLUMN version;
+	    ALTER TABLE person DROP COLUMN version;
+	    ALTER TABLE cycle DROP COLUMN version;
+	    ALTER TABLE objective DROP COLUMN version;
+	    ALTER TABLE key_result DROP COLUMN version;
+	    DROP TABLE signin_attempt;
+	    UPDATE schema_version SET version = 2;"
 }
 
 # The script's databases go with it (a test cluster holds hundreds).

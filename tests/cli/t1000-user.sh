@@ -198,43 +198,7 @@ ok "once the user moves, the team goes" sh -c \
 # and the version set back to 2, with a team in it.
 export OKRDESK_DB="$(ws old)"
 okrdesk init >/dev/null && okrdesk team add Old >/dev/null
-# SQLite drops a column that is a foreign key only by copying the table
-if on_pg; then
-	team_v2="ALTER TABLE team DROP COLUMN lead_id;
-	    ALTER TABLE team DROP COLUMN cadence_days;
-	    ALTER TABLE team DROP COLUMN grace_days;
-	    ALTER TABLE team DROP COLUMN checkin_day;
-	    ALTER TABLE team DROP COLUMN version;"
-else
-	team_v2="CREATE TABLE team1 (id INTEGER PRIMARY KEY,
-	      name TEXT NOT NULL UNIQUE,
-	      parent_id INTEGER REFERENCES team(id), description TEXT);
-	    INSERT INTO team1 SELECT id, name, parent_id, description FROM team;
-	    DROP TABLE team; ALTER TABLE team1 RENAME TO team;"
-fi
-db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
-    DROP TABLE secret; DROP TABLE survey_comment; DROP TABLE comment;
-    ALTER TABLE workspace DROP COLUMN language;
-    DROP TABLE cycle_kpi; DROP TABLE reminder_log;
-    ALTER TABLE workspace DROP COLUMN checkin_day;
-    ALTER TABLE workspace DROP COLUMN max_objectives;
-    ALTER TABLE workspace DROP COLUMN max_krs;
-    ALTER TABLE workspace DROP COLUMN max_kpis;
-    $team_v2
-    ALTER TABLE objective DROP COLUMN postmortem;
-    ALTER TABLE objective DROP COLUMN carried_from;
-    ALTER TABLE key_result DROP COLUMN grade;
-    ALTER TABLE key_result DROP COLUMN final_value;
-    ALTER TABLE key_result DROP COLUMN final_status;
-    ALTER TABLE cycle DROP COLUMN closed_at;
-    ALTER TABLE cycle DROP COLUMN closed_by;
-    ALTER TABLE workspace DROP COLUMN version;
-    ALTER TABLE person DROP COLUMN version;
-    ALTER TABLE cycle DROP COLUMN version;
-    ALTER TABLE objective DROP COLUMN version;
-    ALTER TABLE key_result DROP COLUMN version;
-    DROP TABLE signin_attempt;
-    UPDATE schema_version SET version = 2;"
+db "$(schema2_sql "$(on_pg && echo pg || echo sqlite)")"
 same "a schema 2 workspace says 2" "$(db 'SELECT version FROM schema_version')" 2
 ok "user list opens it" okrdesk user list
 contains "... with no user yet" "$out" "no user yet"

@@ -183,32 +183,7 @@ contains "... names it" "$err" "none.db"
 # later tables and columns dropped and the version set back to 2.
 okrdesk --db old.db init >/dev/null && okrdesk --db old.db team add Old \
     >/dev/null
-q old.db "DROP TABLE session; DROP TABLE api_token; DROP TABLE users;
-    DROP TABLE secret; DROP TABLE survey_comment; DROP TABLE comment;
-    ALTER TABLE workspace DROP COLUMN language;
-    DROP TABLE cycle_kpi; DROP TABLE reminder_log;
-    ALTER TABLE workspace DROP COLUMN checkin_day;
-    ALTER TABLE workspace DROP COLUMN max_objectives;
-    ALTER TABLE workspace DROP COLUMN max_krs;
-    ALTER TABLE workspace DROP COLUMN max_kpis;
-    CREATE TABLE team1 (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
-      parent_id INTEGER REFERENCES team(id), description TEXT);
-    INSERT INTO team1 SELECT id, name, parent_id, description FROM team;
-    DROP TABLE team; ALTER TABLE team1 RENAME TO team;
-    ALTER TABLE objective DROP COLUMN postmortem;
-    ALTER TABLE objective DROP COLUMN carried_from;
-    ALTER TABLE key_result DROP COLUMN grade;
-    ALTER TABLE key_result DROP COLUMN final_value;
-    ALTER TABLE key_result DROP COLUMN final_status;
-    ALTER TABLE cycle DROP COLUMN closed_at;
-    ALTER TABLE cycle DROP COLUMN closed_by;
-    ALTER TABLE workspace DROP COLUMN version;
-    ALTER TABLE person DROP COLUMN version;
-    ALTER TABLE cycle DROP COLUMN version;
-    ALTER TABLE objective DROP COLUMN version;
-    ALTER TABLE key_result DROP COLUMN version;
-    DROP TABLE signin_attempt;
-    UPDATE schema_version SET version = 2;"
+q old.db "$(schema2_sql sqlite)"
 cp old.db old2.db
 ok "db migrate on a schema 2 workspace" okrdesk --db old.db db migrate
 contains "... says from which version to which" "$out" \
