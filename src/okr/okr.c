@@ -217,16 +217,9 @@ okr_begin(struct okr *o, struct err *e)
 	if ((rc = store_begin(o->st, e)) != ERR_OK)
 		return rc;
 	o->notified = 0;
-	/*
-	 * Take SQLite's write lock before the first read: a deferred
-	 * transaction that read, then finds another process wrote, cannot
-	 * write at all (SQLITE_BUSY_SNAPSHOT, no busy wait).  Taken first,
-	 * the busy timeout queues the writers instead.  The statement
-	 * matches no row, so on PostgreSQL it locks nothing.  Then the
-	 * settings, as they are now.
-	 */
-	if ((rc = store_exec(o->st, STMT_TX_WRITE_LOCK, e, "")) != ERR_OK ||
-	    (rc = store_int(o->st, STMT_WS_VERSION, &v, e, "i", (int64_t)1))
+	/* the settings, as they are now (store_begin took SQLite's write
+	 * lock first: see struct store_dialect's begin) */
+	if ((rc = store_int(o->st, STMT_WS_VERSION, &v, e, "i", (int64_t)1))
 	    != ERR_OK ||
 	    (v != o->ws.version && (rc = ws_reload(o,
 	    atomic_load(&ws_generation), e)) != ERR_OK)) {

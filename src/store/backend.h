@@ -68,6 +68,11 @@ struct store_dialect {
 	/* -> one row a problem (a line of text), none when the database
 	 * is sound; NULL when the engine needs no such check */
 	const char	*integrity;
+	/* a transaction that will write: SQLite takes its write lock at
+	 * once (a deferred one that read first and then found another
+	 * process had written could not write at all: SQLITE_BUSY_SNAPSHOT,
+	 * no busy wait), so the busy timeout queues writers */
+	const char	*begin;
 };
 
 struct store {

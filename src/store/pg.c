@@ -62,6 +62,7 @@ static const struct store_dialect pg_dialect = {
 	"JOIN pg_class c ON c.oid = i.indexrelid "
 	"JOIN pg_namespace n ON n.oid = c.relnamespace "
 	"WHERE n.nspname = current_schema() AND NOT i.indisvalid",
+	"BEGIN",
 };
 
 /* libpq's message, its first line only (the rest is advice). */

@@ -817,8 +817,6 @@ const char *const stmt_sql[STMT__MAX] = {
 	    "VALUES ($1, $2, $3, $4, $5) "
 	    "ON CONFLICT (day, channel, recipient) DO UPDATE SET "
 	    "at = excluded.at, items = excluded.items",
-	[STMT_TX_WRITE_LOCK] =
-	    "UPDATE schema_version SET version = version WHERE version < 0",
 	[STMT_WS_VERSION] = "SELECT version FROM workspace WHERE id = $1",
 	[STMT_TEAM_VERSION] = "SELECT version FROM team WHERE id = $1",
 	[STMT_PERSON_VERSION] = "SELECT version FROM person WHERE id = $1",

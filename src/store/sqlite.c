@@ -49,6 +49,7 @@ static const struct store_dialect sqlite_dialect = {
 	"c.parent FROM pragma_foreign_key_check c "
 	"JOIN pragma_foreign_key_list(c.\"table\") f "
 	"ON f.id = c.fkid AND f.seq = 0",
+	"BEGIN IMMEDIATE",
 };
 
 static enum err_code

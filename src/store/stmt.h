@@ -137,7 +137,6 @@
 	X(REMIND_LOG_GET)	/* day, channel, recipient -> at, items */ \
 	X(REMIND_LOG_PUT)	/* day, channel, recipient, at, items: insert or replace */ \
 	/* several servers, one database (okr/okr.h: versions; user.h: throttle) */ \
-	X(TX_WRITE_LOCK)	/* matches no row: takes SQLite's write lock first */ \
 	X(WS_VERSION)		/* id (1) -> version */ \
 	X(TEAM_VERSION)		/* id -> version */ \
 	X(PERSON_VERSION)	/* id -> version */ \

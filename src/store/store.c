@@ -197,7 +197,7 @@ store_begin(struct store *st, struct err *e)
 {
 	enum err_code	 rc;
 
-	if ((rc = st->ops->exec_sql(st, "BEGIN", e)) == ERR_OK)
+	if ((rc = st->ops->exec_sql(st, st->dialect->begin, e)) == ERR_OK)
 		st->in_tx = 1;
 	return rc;
 }
